@@ -1,0 +1,192 @@
+"""Writes that touch several records: one transaction each, validated like the forms."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from simple_history.utils import bulk_update_with_history
+
+from claims.models import Actor, ActorAlias, Claim, MergedActor, MergedClaim, Quote, Statement
+from sources import text
+from sources.models import Article
+
+
+@dataclass(frozen=True)
+class QuoteSpec:
+    article: Article
+    text: str
+    start: int | None = None  # needed only when the text occurs more than once
+
+
+def anchor_quote(spec: QuoteSpec) -> text.Anchor:
+    body = spec.article.body
+    if spec.start is not None:
+        end = spec.start + len(spec.text)
+        if not text.matches(body, spec.start, end, spec.text):
+            raise ValidationError(
+                {"start": f"The article's text at {spec.start} is not the quoted text."}
+            )
+        return text.anchor(body, spec.start, end)
+    try:
+        return text.anchor_text(body, spec.text)
+    except text.AmbiguousQuote as error:
+        raise ValidationError({"start": f"{error}. Give `start`."}) from None
+    except ValueError as error:
+        raise ValidationError({"text": str(error)}) from None
+
+
+def build_quote(statement: Statement, spec: QuoteSpec) -> Quote:
+    anchored = anchor_quote(spec)
+    quote = Quote(
+        statement=statement,
+        article=spec.article,
+        start=anchored.start,
+        end=anchored.end,
+        text=anchored.text,
+        prefix=anchored.prefix,
+        suffix=anchored.suffix,
+    )
+    quote.full_clean(exclude=["statement", "version"])
+    return quote
+
+
+def record_statement(
+    *,
+    actor: Actor,
+    claim: Claim,
+    stance: str,
+    made_on: datetime.date,
+    made_on_precision: str,
+    quotes: Sequence[QuoteSpec],
+    speaker: Actor | None = None,
+    date_wording: str = "",
+    note: str = "",
+) -> Statement:
+    """A new statement with its quotes, all or nothing."""
+    if not quotes:
+        raise ValidationError({"quotes": "A statement needs at least one quote."})
+    statement = Statement(
+        actor=actor,
+        speaker=speaker,
+        claim=claim,
+        stance=stance,
+        made_on=made_on,
+        made_on_precision=made_on_precision,
+        date_wording=date_wording,
+        note=note,
+    )
+    statement.full_clean(exclude=["version"])
+    errors = {}
+    built = []
+    for index, spec in enumerate(quotes):
+        try:
+            built.append(build_quote(statement, spec))
+        except ValidationError as error:
+            errors[f"quotes[{index}]"] = (
+                [
+                    f"{field}: {message}"
+                    for field, msgs in error.message_dict.items()
+                    for message in msgs
+                ]
+                if hasattr(error, "error_dict")
+                else error.messages
+            )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        statement.save()
+        for quote in built:
+            quote.statement = statement
+            quote.save()
+    return statement
+
+
+def add_quote(*, statement: Statement, spec: QuoteSpec) -> Quote:
+    quote = build_quote(statement, spec)
+    duplicate = statement.quotes.filter(article=quote.article, start=quote.start, end=quote.end)
+    if duplicate.exists():
+        raise ValidationError({"text": "This statement already has this quote."})
+    quote.save()
+    return quote
+
+
+def remove_quote(quote: Quote) -> None:
+    with transaction.atomic():
+        remaining = Quote.objects.select_for_update().filter(statement_id=quote.statement_id)
+        if remaining.exclude(pk=quote.pk).count() == 0:
+            raise ValidationError(
+                {"statement": "This is the statement's only quote; a statement needs at least one."}
+            )
+        quote.delete()
+
+
+def _move(queryset, field: str, target, reason: str, user=None) -> int:
+    """Point `field` of every row at `target`, keeping a history row for each."""
+    rows = list(queryset)
+    if not rows:
+        return 0
+    versioned = hasattr(rows[0], "version")
+    for row in rows:
+        setattr(row, field, target)
+        if versioned:
+            row.version += 1
+    bulk_update_with_history(
+        rows,
+        type(rows[0]),
+        [field, "version"] if versioned else [field],
+        batch_size=1000,
+        default_change_reason=reason,
+        default_user=user,
+    )
+    return len(rows)
+
+
+def merge_actors(*, source: Actor, target: Actor, user=None) -> Actor:
+    """Fold `source` into `target`: its statements, spokespeople and names move to
+    `target`, its URL redirects there, and every moved record keeps its history."""
+    if source.pk == target.pk:
+        raise ValidationError({"into": "An actor cannot be merged into itself."})
+    if source.kind != target.kind:
+        raise ValidationError(
+            {
+                "into": f"{source} is a {source.kind} and {target} a {target.kind}; merge "
+                "only actors of the same kind."
+            }
+        )
+    reason = f"merged actor {source.slug} into {target.slug}"
+    with transaction.atomic():
+        _move(Statement.objects.filter(actor=source), "actor", target, reason, user)
+        _move(Statement.objects.filter(speaker=source), "speaker", target, reason, user)
+        _move(Actor.objects.filter(speaks_for=source), "speaks_for", target, reason, user)
+        _move(MergedActor.objects.filter(actor=source), "actor", target, reason, user)
+        taken = {target.name.casefold(), *(a.name.casefold() for a in target.aliases.all())}
+        names = [source.name, *(alias.name for alias in source.aliases.all())]
+        source.aliases.all().delete()
+        for name in names:
+            if name.casefold() not in taken:
+                ActorAlias.objects.create(actor=target, name=name)
+                taken.add(name.casefold())
+        old_slug = source.slug
+        source._change_reason = reason
+        source.delete()
+        MergedActor.objects.create(old_slug=old_slug, actor=target)
+    return target
+
+
+def merge_claims(*, source: Claim, target: Claim, user=None) -> Claim:
+    """Fold `source` into `target`: its statements move, its URL redirects there."""
+    if source.pk == target.pk:
+        raise ValidationError({"into": "A claim cannot be merged into itself."})
+    reason = f"merged claim {source.slug} into {target.slug}"
+    with transaction.atomic():
+        _move(Statement.objects.filter(claim=source), "claim", target, reason, user)
+        _move(MergedClaim.objects.filter(claim=source), "claim", target, reason, user)
+        old_slug = source.slug
+        source._change_reason = reason
+        source.delete()
+        MergedClaim.objects.create(old_slug=old_slug, claim=target)
+    return target

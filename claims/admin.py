@@ -1,0 +1,86 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims.forms import QuoteForm
+from claims.models import Actor, ActorAlias, Claim, Quote, Statement
+
+
+class ActorAliasInline(admin.TabularInline):
+    model = ActorAlias
+    extra = 1
+
+
+@admin.register(Actor)
+class ActorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug", "kind", "speaks_for", "alias_list"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "aliases__name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["speaks_for"]
+    inlines = [ActorAliasInline]
+    list_select_related = ["speaks_for"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases")
+
+    @admin.display(description="aliases")
+    def alias_list(self, actor: Actor) -> str:
+        return ", ".join(alias.name for alias in actor.aliases.all())
+
+
+@admin.register(ActorAlias)
+class ActorAliasAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "actor"]
+    search_fields = ["name", "actor__name"]
+    autocomplete_fields = ["actor"]
+    list_select_related = ["actor"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "slug"]
+    search_fields = ["text", "slug"]
+    prepopulated_fields = {"slug": ["text"]}
+
+
+class QuoteInline(admin.StackedInline):
+    model = Quote
+    form = QuoteForm
+    extra = 0
+    # Every statement is backed by at least one quote.
+    min_num = 1
+    autocomplete_fields = ["article"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The admin passes min_num to the formset but not validate_min, without which
+        # min_num only sets how many blank forms are shown.
+        kwargs.setdefault("validate_min", True)
+        return super().get_formset(request, obj, **kwargs)
+
+
+@admin.register(Statement)
+class StatementAdmin(SimpleHistoryAdmin):
+    list_display = ["claim", "actor", "speaker", "stance", "made_on", "made_on_precision"]
+    list_filter = ["stance", "made_on_precision", "actor__kind", "claim"]
+    date_hierarchy = "made_on"
+    search_fields = [
+        "actor__name",
+        "actor__aliases__name",
+        "speaker__name",
+        "speaker__aliases__name",
+        "claim__text",
+        "quotes__text",
+    ]
+    autocomplete_fields = ["actor", "speaker", "claim"]
+    list_select_related = ["claim", "actor", "speaker"]
+    inlines = [QuoteInline]
+
+
+@admin.register(Quote)
+class QuoteAdmin(SimpleHistoryAdmin):
+    form = QuoteForm
+    list_display = ["__str__", "article", "start", "end", "statement"]
+    search_fields = ["text", "article__title"]
+    autocomplete_fields = ["article", "statement"]
+    list_select_related = ["article__outlet", "statement__actor", "statement__claim"]
+    fields = ["statement", "article", "text", "start", "end"]

@@ -1,0 +1,421 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Coalesce, Length, Lower
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from claimtracker.versioning import Versioned
+from sources import dates, text
+from sources.models import Article
+
+
+class ActorKind(models.TextChoices):
+    STATE = "state", "state"
+    ORGANISATION = "organisation", "organisation"
+    PERSON = "person", "person"
+    MEDIA = "media", "media"
+
+
+class Stance(models.TextChoices):
+    ASSERTED = "asserted", "asserted"
+    DENIED = "denied", "denied"
+    CONFIRMED = "confirmed", "confirmed"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+
+
+# Parties a person can speak for.
+SPOKESBODY_KINDS = (ActorKind.STATE, ActorKind.ORGANISATION)
+
+
+def choices_check(field: str, choices: type[models.TextChoices], name: str):
+    return models.CheckConstraint(condition=models.Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class ActorQuerySet(models.QuerySet):
+    def matching_name(self, name: str) -> ActorQuerySet:
+        """Actors whose name, slug or any alias equals `name`, ignoring case."""
+        name = name.strip()
+        return self.filter(
+            models.Q(name__iexact=name)
+            | models.Q(slug__iexact=name)
+            | models.Q(aliases__name__iexact=name)
+        ).distinct()
+
+    def persons(self) -> ActorQuerySet:
+        return self.filter(kind=ActorKind.PERSON)
+
+
+class Actor(Versioned):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=16, choices=ActorKind.choices)
+    speaks_for = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="spokespeople",
+        limit_choices_to={"kind__in": SPOKESBODY_KINDS},
+        help_text="For a person: the state or organisation they speak for.",
+    )
+    description = models.CharField(max_length=300, blank=True, help_text="e.g. Kremlin spokesman")
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            choices_check("kind", ActorKind, "actor_kind_valid"),
+            models.CheckConstraint(
+                condition=models.Q(speaks_for__isnull=True) | models.Q(kind=ActorKind.PERSON),
+                name="actor_only_persons_speak_for",
+            ),
+            models.UniqueConstraint(Lower("name"), name="actor_name_unique_ci"),
+        ]
+        indexes = [models.Index(fields=["kind", "name"], name="actor_kind_name_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:actor-detail", args=[self.slug])
+
+    def clean(self) -> None:
+        errors = {}
+        if self.speaks_for_id:
+            if self.kind != ActorKind.PERSON:
+                errors["speaks_for"] = "Only a person can speak for a state or organisation."
+            elif self.speaks_for.kind not in SPOKESBODY_KINDS:
+                errors["speaks_for"] = (
+                    f"{self.speaks_for} is a {self.speaks_for.kind}; a person can only speak "
+                    "for a state or an organisation."
+                )
+            elif self.speaks_for_id == self.pk:
+                errors["speaks_for"] = "An actor cannot speak for itself."
+        if self.name:
+            clash = ActorAlias.objects.filter(name__iexact=self.name.strip())
+            if self.pk:
+                clash = clash.exclude(actor_id=self.pk)
+            alias = clash.select_related("actor").first()
+            if alias:
+                errors["name"] = f"“{self.name}” is already an alias of {alias.actor}."
+        if errors:
+            raise ValidationError(errors)
+
+
+class ActorAlias(models.Model):
+    """Another spelling of an actor's name ("Kiev" for Kyiv, "Kannani" for Kanaani)."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "actor aliases"
+        constraints = [
+            # One spelling names one actor, whatever its case.
+            models.UniqueConstraint(Lower("name"), name="actor_alias_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        name = self.name.strip()
+        if not name:
+            return
+        owner = (
+            Actor.objects.filter(name__iexact=name).exclude(pk=self.actor_id).first()
+            or Actor.objects.filter(aliases__name__iexact=name)
+            .exclude(aliases__pk=self.pk)
+            .exclude(pk=self.actor_id)
+            .first()
+        )
+        if owner:
+            raise ValidationError({"name": f"“{name}” already names another actor: {owner}."})
+
+
+class Claim(Versioned):
+    """A proposition tracked over time, phrased neutrally."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    text = models.CharField(max_length=500, unique=True)
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["text"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim-detail", args=[self.slug])
+
+
+class StatementQuerySet(models.QuerySet):
+    def by_actor(self, actor: Actor) -> StatementQuerySet:
+        return self.by_actors([actor])
+
+    def by_actors(self, actors) -> StatementQuerySet:
+        """The actors' own statements, those of the people who speak for them, and
+        (for a person) the statements they made as speaker."""
+        return self.filter(
+            models.Q(actor__in=actors)
+            | models.Q(actor__speaks_for__in=actors)
+            | models.Q(speaker__in=actors)
+        )
+
+    def on_claim(self, claim: Claim) -> StatementQuerySet:
+        return self.filter(claim=claim)
+
+    def chronological(self) -> StatementQuerySet:
+        return self.order_by("made_on", "id")
+
+    def with_party(self) -> StatementQuerySet:
+        """Annotate `party`: the actor a statement counts for (see history.party_id)."""
+        return self.annotate(party=Coalesce("actor__speaks_for_id", "actor_id"))
+
+    def with_previous_stance(self) -> StatementQuerySet:
+        """Annotate the stance, date and precision of the same party's previous
+        statement on the same claim, so position changes show in any list with one
+        correlated lookup per row (served by the actor and claim date indexes)."""
+        previous = (
+            Statement.objects.filter(claim_id=models.OuterRef("claim_id"))
+            .filter(
+                models.Q(actor_id=models.OuterRef("party"))
+                | models.Q(actor__speaks_for_id=models.OuterRef("party"))
+            )
+            .filter(
+                models.Q(made_on__lt=models.OuterRef("made_on"))
+                | models.Q(made_on=models.OuterRef("made_on"), id__lt=models.OuterRef("id"))
+            )
+            .order_by("-made_on", "-id")
+        )
+        return self.with_party().annotate(
+            previous_stance=models.Subquery(previous.values("stance")[:1]),
+            previous_made_on=models.Subquery(previous.values("made_on")[:1]),
+            previous_precision=models.Subquery(previous.values("made_on_precision")[:1]),
+        )
+
+    def position_changes(self) -> StatementQuerySet:
+        """Statements whose stance differs from their party's previous one on the claim."""
+        return (
+            self.with_previous_stance()
+            .exclude(previous_stance=None)
+            .exclude(previous_stance=models.F("stance"))
+        )
+
+    def with_sources(self) -> StatementQuerySet:
+        return self.select_related("actor", "speaker", "claim").prefetch_related(
+            models.Prefetch(
+                "quotes", queryset=Quote.objects.select_related("article__outlet").order_by("id")
+            )
+        )
+
+
+class Statement(Versioned):
+    """One actor's dated position on one claim, backed by one or more quotes."""
+
+    actor = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text="The party whose position this is.",
+    )
+    speaker = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="spoken_statements",
+        limit_choices_to={"kind": ActorKind.PERSON},
+        help_text="The person who said it, if named.",
+    )
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="statements")
+    stance = models.CharField(max_length=16, choices=Stance.choices)
+    made_on = models.DateField(
+        "date made", help_text="For month or year precision, the first day of the month or year."
+    )
+    made_on_precision = models.CharField(
+        "date precision", max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    date_wording = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The article's wording for the date, e.g. “on Monday”.",
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-made_on", "-id"]
+        constraints = [
+            choices_check("stance", Stance, "statement_stance_valid"),
+            choices_check("made_on_precision", DatePrecision, "statement_precision_valid"),
+        ]
+        # One index per filter of the statement list; the composite ones also serve the
+        # per-actor and per-claim histories, which read in date order.
+        indexes = [
+            models.Index(fields=["made_on", "id"], name="statement_made_on_idx"),
+            models.Index(fields=["actor", "made_on"], name="statement_actor_date_idx"),
+            models.Index(fields=["speaker", "made_on"], name="statement_speaker_date_idx"),
+            models.Index(fields=["claim", "made_on"], name="statement_claim_date_idx"),
+            models.Index(fields=["stance", "made_on"], name="statement_stance_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.stance}: {self.claim} ({self.made_on_display})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:statement-detail", args=[self.pk])
+
+    @property
+    def made_on_display(self) -> str:
+        return dates.describe(self.made_on, dates.Precision(self.made_on_precision))
+
+    @property
+    def made_on_phrase(self) -> str:
+        return dates.describe_when(self.made_on, self.made_on_precision)
+
+    @property
+    def is_position_change(self) -> bool:
+        """Needs with_previous_stance(); False when not annotated."""
+        previous = getattr(self, "previous_stance", None)
+        return previous is not None and previous != self.stance
+
+    @property
+    def previous_display(self) -> str:
+        previous = getattr(self, "previous_made_on", None)
+        if previous is None:
+            return ""
+        return f"{self.previous_stance} {dates.describe_when(previous, self.previous_precision)}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.speaker_id and self.speaker.kind != ActorKind.PERSON:
+            errors["speaker"] = (
+                f"{self.speaker} is a {self.speaker.kind}; a speaker must be a person."
+            )
+        if self.made_on and self.made_on_precision in DatePrecision.values:
+            precision = dates.Precision(self.made_on_precision)
+            if dates.normalise(self.made_on, precision) != self.made_on:
+                errors["made_on"] = (
+                    f"With {precision} precision the date must be the first day of its "
+                    f"{precision}: {dates.normalise(self.made_on, precision):%Y-%m-%d}."
+                )
+        if self.date_wording and self.made_on_precision in DatePrecision.values:
+            implied = dates.wording_precision(self.date_wording)
+            if implied and implied != self.made_on_precision:
+                errors["made_on_precision"] = (
+                    f"The wording “{self.date_wording}” gives {implied} precision, "
+                    f"not {self.made_on_precision}."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class Quote(Versioned):
+    """A verbatim span of an article body that supports a statement."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="quotes")
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="quotes")
+    start = models.PositiveIntegerField(help_text="Offset of the first character, in code points.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character.")
+    text = models.TextField(help_text="Exactly article.body[start:end].")
+    prefix = models.CharField(max_length=64, blank=True, help_text="Text just before the quote.")
+    suffix = models.CharField(max_length=64, blank=True, help_text="Text just after the quote.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="quote_span_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end=models.F("start") + Length("text")),
+                name="quote_length_matches_span",
+            ),
+            models.UniqueConstraint(
+                fields=["statement", "article", "start", "end"], name="quote_unique_per_statement"
+            ),
+        ]
+        indexes = [models.Index(fields=["article", "start"], name="quote_article_start_idx")]
+
+    def __str__(self) -> str:
+        return f"“{self.text[:80]}”"
+
+    def is_valid(self) -> bool:
+        return text.matches(self.article.body, self.start, self.end, self.text)
+
+    def problem(self) -> str:
+        """Why this quote does not match its article body, or "" when it does."""
+        body = self.article.body
+        if self.end is None or self.start is None or not 0 <= self.start < self.end <= len(body):
+            return (
+                f"The span {self.start}–{self.end} lies outside the article body "
+                f"({len(body)} characters)."
+            )
+        if body[self.start : self.end] != self.text:
+            found = text.find_all(body, self.text)
+            where = f" (the text occurs at {', '.join(map(str, found[:5]))})" if found else ""
+            return (
+                f"The text does not match the article body at {self.start}–{self.end}: the body "
+                f"there reads “{body[self.start : self.end][:60]}”{where}."
+            )
+        return ""
+
+    def clean(self) -> None:
+        if self.article_id is None or self.start is None or self.end is None:
+            return
+        problem = self.problem()
+        if problem:
+            raise ValidationError({"text": problem})
+
+    def set_context(self) -> None:
+        anchored = text.anchor(self.article.body, self.start, self.end)
+        self.prefix, self.suffix = anchored.prefix, anchored.suffix
+
+
+class MergedActor(models.Model):
+    """The slug of an actor merged into another, so its old URLs redirect."""
+
+    old_slug = models.SlugField(max_length=100, unique=True)
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="merged_slugs")
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.actor.slug}"
+
+
+class MergedClaim(models.Model):
+    """The slug of a claim merged into another, so its old URLs redirect."""
+
+    old_slug = models.SlugField(max_length=100, unique=True)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="merged_slugs")
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.claim.slug}"

@@ -1,0 +1,154 @@
+"""The querysets that pages, the API and the exports read, with what they prefetch.
+
+Every function returns a bounded number of queries' worth of work whatever the data
+size: lists are paginated by the caller, aggregates are GROUP BYs, and per-row facts
+(position changes) are correlated subqueries, never a query per row in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Max, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
+
+from claims import history
+from claims.models import Actor, Claim, Statement
+
+MATRIX_ACTORS = 10
+MATRIX_CLAIMS = 8
+
+
+def statements_for_list() -> QuerySet[Statement]:
+    return Statement.objects.with_sources().with_previous_stance().order_by("-made_on", "-id")
+
+
+def statements_for_api() -> QuerySet[Statement]:
+    return Statement.objects.with_sources().order_by("-made_on", "-id")
+
+
+def statements_for_export() -> QuerySet[Statement]:
+    # No prefetch: claims.exports.records reads each chunk's quotes as plain values.
+    return Statement.objects.select_related("actor", "speaker", "claim").order_by("-made_on", "-id")
+
+
+def actor_history(actor: Actor) -> QuerySet[Statement]:
+    return (
+        Statement.objects.by_actor(actor)
+        .with_sources()
+        .with_previous_stance()
+        .order_by("claim__text", "claim_id", "made_on", "id")
+    )
+
+
+def actor_position_changes(actor: Actor) -> QuerySet[Statement]:
+    return (
+        Statement.objects.by_actor(actor)
+        .position_changes()
+        .select_related("claim")
+        .order_by("made_on", "id")
+    )
+
+
+def claim_timeline(claim: Claim) -> QuerySet[Statement]:
+    return (
+        Statement.objects.on_claim(claim)
+        .with_sources()
+        .with_previous_stance()
+        .order_by("made_on", "id")
+    )
+
+
+def actors_for_list() -> QuerySet[Actor]:
+    return (
+        Actor.objects.select_related("speaks_for")
+        .prefetch_related("aliases")
+        .annotate(
+            statement_count=Count("statements", distinct=True),
+            spoken_count=Count("spoken_statements", distinct=True),
+        )
+        .order_by("kind", "name")
+    )
+
+
+def claims_for_list() -> QuerySet[Claim]:
+    def stance_count(stance: str) -> Count:
+        return Count("statements", filter=Q(statements__stance=stance))
+
+    return Claim.objects.annotate(
+        statement_count=Count("statements"),
+        asserted_count=stance_count("asserted"),
+        denied_count=stance_count("denied"),
+        confirmed_count=stance_count("confirmed"),
+        last_made_on=Max("statements__made_on"),
+    ).order_by("-statement_count", "text")
+
+
+def claim_standing(claim: Claim) -> history.Standing:
+    """Standing of a claim annotated by claims_for_list(), without loading statements."""
+    stances = [
+        stance
+        for stance in ("asserted", "denied", "confirmed")
+        if getattr(claim, f"{stance}_count", 0)
+    ]
+    return history.standing(stances)
+
+
+def recent_statements(limit: int) -> QuerySet[Statement]:
+    return statements_for_list()[:limit]
+
+
+def most_active_claims(limit: int) -> list[Claim]:
+    claims = list(claims_for_list()[:limit])
+    for claim in claims:
+        claim.standing = claim_standing(claim)
+    return claims
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    stance: str
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class StanceMatrix:
+    actors: list[Actor]
+    claims: list[Claim]
+    rows: list[tuple[Actor, list[MatrixCell | None]]]
+
+
+def stance_matrix(
+    actor_limit: int = MATRIX_ACTORS, claim_limit: int = MATRIX_CLAIMS
+) -> StanceMatrix:
+    """Each busy party's latest stance on each busy claim: three queries in all."""
+    parties = (
+        Statement.objects.with_party()
+        .values("party")
+        .annotate(n=Count("id"))
+        .order_by("-n", "party")[:actor_limit]
+    )
+    party_ids = [row["party"] for row in parties]
+    actors_by_id = Actor.objects.in_bulk(party_ids)
+    actors = [actors_by_id[pk] for pk in party_ids if pk in actors_by_id]
+    claims = list(
+        Claim.objects.annotate(n=Count("statements"))
+        .filter(n__gt=0)
+        .order_by("-n", "text")[:claim_limit]
+    )
+    latest = (
+        Statement.objects.with_party()
+        .select_related("claim")
+        .filter(party__in=party_ids, claim__in=claims)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("party"), F("claim_id")],
+                order_by=[F("made_on").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+    )
+    cells = {(s.party, s.claim_id): MatrixCell(s.stance, s) for s in latest}
+    rows = [(actor, [cells.get((actor.pk, claim.pk)) for claim in claims]) for actor in actors]
+    return StanceMatrix(actors, claims, rows)

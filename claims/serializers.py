@@ -1,0 +1,279 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims import actions, exports, queries
+from claims.models import (
+    Actor,
+    ActorAlias,
+    ActorKind,
+    Claim,
+    DatePrecision,
+    Quote,
+    Stance,
+    Statement,
+)
+from claimtracker.rest import ModelCleanMixin, SlugReference, _as_dict
+from sources.models import Article
+
+
+class AliasListField(serializers.ListField):
+    """Aliases as a list of names; reads them from the actor's alias rows."""
+
+    def to_representation(self, data):
+        names = [alias.name for alias in data.all()] if hasattr(data, "all") else data
+        return super().to_representation(names)
+
+
+class ActorSerializer(ModelCleanMixin, serializers.ModelSerializer):
+    speaks_for = SlugReference(
+        slug_field="slug",
+        queryset=Actor.objects.filter(kind__in=[ActorKind.STATE, ActorKind.ORGANISATION]),
+        allow_null=True,
+        required=False,
+    )
+    aliases = AliasListField(child=serializers.CharField(max_length=200), required=False)
+    clean_exclude = ("aliases",)
+
+    class Meta:
+        model = Actor
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "kind",
+            "speaks_for",
+            "description",
+            "note",
+            "aliases",
+            "version",
+        ]
+        read_only_fields = ["version"]
+
+    def validate_aliases(self, names: list[str]) -> list[str]:
+        names = [name.strip() for name in names if name.strip()]
+        folded = [name.casefold() for name in names]
+        if len(set(folded)) != len(folded):
+            raise serializers.ValidationError("The same alias is given twice.")
+        if len(names) > 100:
+            raise serializers.ValidationError("Give at most 100 aliases.")
+        mine = self.instance.pk if self.instance else None
+        problems = []
+        for name in names:
+            alias = ActorAlias.objects.filter(name__iexact=name).exclude(actor_id=mine).first()
+            if alias:
+                problems.append(f"“{name}” is already an alias of {alias.actor}.")
+            elif Actor.objects.filter(name__iexact=name).exclude(pk=mine).exists():
+                problems.append(f"“{name}” is the name of another actor.")
+        if problems:
+            raise serializers.ValidationError(problems)
+        return names
+
+    def create(self, validated_data):
+        aliases = validated_data.pop("aliases", [])
+        with transaction.atomic():
+            actor = super().create(validated_data)
+            self._set_aliases(actor, aliases)
+        return actor
+
+    def update(self, instance, validated_data, expected_version=None):
+        aliases = validated_data.pop("aliases", None)
+        with transaction.atomic():
+            actor = super().update(instance, validated_data, expected_version)
+            if aliases is not None:
+                self._set_aliases(actor, aliases)
+        return actor
+
+    def _set_aliases(self, actor: Actor, names: list[str]) -> None:
+        wanted = {name.casefold(): name for name in names}
+        for alias in actor.aliases.all():
+            if alias.name.casefold() not in wanted:
+                alias.delete()  # one delete per alias keeps each in the history
+            else:
+                wanted.pop(alias.name.casefold())
+        for name in wanted.values():
+            ActorAlias.objects.create(actor=actor, name=name)
+
+
+class ClaimSerializer(ModelCleanMixin, serializers.ModelSerializer):
+    standing = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = ["id", "slug", "text", "note", "standing", "version"]
+        read_only_fields = ["version"]
+
+    @extend_schema_field(
+        serializers.ChoiceField(
+            choices=["unaddressed", "asserted", "denied", "disputed", "confirmed"]
+        )
+    )
+    def get_standing(self, claim: Claim) -> str:
+        if not hasattr(claim, "asserted_count"):
+            claim = queries.claims_for_list().get(pk=claim.pk)
+        return str(queries.claim_standing(claim))
+
+
+class QuoteInputSerializer(serializers.Serializer):
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    text = serializers.CharField(trim_whitespace=False)
+    start = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+
+
+class QuoteOutSerializer(serializers.Serializer):
+    article = serializers.IntegerField()
+    article_url = serializers.CharField()
+    outlet = serializers.CharField()
+    published_on = serializers.DateField()
+    text = serializers.CharField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+
+
+class ClaimRefSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    text = serializers.CharField()
+
+
+class StatementSerializer(ModelCleanMixin, serializers.ModelSerializer):
+    """Reads in the export's shape (claims.exports.statement_record); writes by slugs."""
+
+    actor = SlugReference(slug_field="slug", queryset=Actor.objects.all())
+    speaker = SlugReference(
+        slug_field="slug", queryset=Actor.objects.all(), allow_null=True, required=False
+    )
+    claim = SlugReference(slug_field="slug", queryset=Claim.objects.all())
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    made_on_precision = serializers.ChoiceField(choices=DatePrecision.choices)
+    quotes = QuoteInputSerializer(many=True, write_only=True, required=False)
+    clean_exclude = ("quotes",)
+
+    class Meta:
+        model = Statement
+        fields = [
+            "id",
+            "actor",
+            "speaker",
+            "claim",
+            "stance",
+            "made_on",
+            "made_on_precision",
+            "date_wording",
+            "note",
+            "quotes",
+            "version",
+        ]
+        read_only_fields = ["version"]
+
+    def validate(self, attrs):
+        if self.instance is None and not attrs.get("quotes"):
+            raise serializers.ValidationError(
+                {"quotes": ["A statement needs at least one quote: give article and text."]}
+            )
+        if self.instance is not None and "quotes" in attrs:
+            raise serializers.ValidationError(
+                {"quotes": ["Add or remove quotes through /api/v1/quotes/."]}
+            )
+        return super().validate(attrs)
+
+    def create(self, validated_data):
+        specs = [
+            actions.QuoteSpec(q["article"], q["text"], q.get("start"))
+            for q in validated_data.pop("quotes")
+        ]
+        try:
+            return actions.record_statement(quotes=specs, **validated_data)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(_as_dict(error)) from None
+
+    def to_representation(self, statement):
+        if not hasattr(statement, "_prefetched_objects_cache"):
+            statement = queries.statements_for_api().get(pk=statement.pk)
+        request = self.context.get("request")
+        absolute = request.build_absolute_uri if request else (lambda url: url)
+        record = exports.statement_record(statement, absolute)
+        record["note"] = statement.note
+        record["version"] = statement.version
+        return record
+
+
+class StatementOutSerializer(serializers.Serializer):
+    """The read shape, for the schema (StatementSerializer produces it)."""
+
+    id = serializers.IntegerField()
+    claim = ClaimRefSerializer()
+    actor = serializers.CharField()
+    actor_name = serializers.CharField()
+    speaker = serializers.CharField(allow_null=True)
+    speaker_name = serializers.CharField(allow_null=True)
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    made_on = serializers.DateField()
+    made_on_precision = serializers.ChoiceField(choices=DatePrecision.choices)
+    date_wording = serializers.CharField()
+    note = serializers.CharField()
+    quotes = QuoteOutSerializer(many=True)
+    url = serializers.URLField()
+    version = serializers.IntegerField()
+
+
+class QuoteSerializer(serializers.ModelSerializer):
+    statement = serializers.PrimaryKeyRelatedField(queryset=Statement.objects.all())
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    text = serializers.CharField(trim_whitespace=False)
+    start = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+
+    class Meta:
+        model = Quote
+        fields = [
+            "id",
+            "statement",
+            "article",
+            "text",
+            "start",
+            "end",
+            "prefix",
+            "suffix",
+            "version",
+        ]
+        read_only_fields = ["end", "prefix", "suffix", "version"]
+
+    def create(self, validated_data):
+        spec = actions.QuoteSpec(
+            validated_data["article"], validated_data["text"], validated_data.get("start")
+        )
+        try:
+            return actions.add_quote(statement=validated_data["statement"], spec=spec)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(_as_dict(error)) from None
+
+    def update(self, instance, validated_data, expected_version=None):
+        article = validated_data.get("article", instance.article)
+        spec = actions.QuoteSpec(
+            article, validated_data.get("text", instance.text), validated_data.get("start")
+        )
+        try:
+            anchored = actions.anchor_quote(spec)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(_as_dict(error)) from None
+        statement = validated_data.get("statement", instance.statement)
+        # As add_quote: a 400, not the unique constraint's IntegrityError (a 500).
+        duplicate = statement.quotes.filter(
+            article=article, start=anchored.start, end=anchored.end
+        ).exclude(pk=instance.pk)
+        if duplicate.exists():
+            raise serializers.ValidationError({"text": ["This statement already has this quote."]})
+        instance.statement = statement
+        instance.article = article
+        instance.start, instance.end, instance.text = anchored.start, anchored.end, anchored.text
+        instance.prefix, instance.suffix = anchored.prefix, anchored.suffix
+        instance.save(expected_version=expected_version)
+        return instance
+
+    def save(self, expected_version=None, **kwargs):
+        if self.instance is not None:
+            self.instance = self.update(self.instance, self.validated_data, expected_version)
+            return self.instance
+        return super().save(**kwargs)

@@ -1,0 +1,51 @@
+"""Guards that hold for every way a quote or an article is written.
+
+Forms, the admin, the API and `loaddata` (which saves with raw=True, bypassing
+Model.save) all pass through pre_save; bulk writes and raw SQL are caught by the
+database triggers of migration 0002.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+
+from claims.anchoring import apply_reanchoring, plan_reanchoring, refuse_lost_quotes
+from claims.models import Quote
+from sources.models import Article
+from sources.signals import body_correcting
+
+
+@receiver(body_correcting, sender=Article)
+def refuse_correction_that_loses_quotes(sender, article, old_body, new_body, **kwargs):
+    refuse_lost_quotes(plan_reanchoring(article, old_body, new_body))
+
+
+@receiver(pre_save, sender=Article)
+def plan_quote_moves(sender, instance: Article, raw: bool = False, **kwargs):
+    old_body = instance.stored_body()
+    if old_body is None or old_body == instance.body:
+        instance._quote_moves = []
+        return
+    plan = plan_reanchoring(instance, old_body, instance.body)
+    refuse_lost_quotes(plan)
+    instance._quote_moves = plan
+
+
+@receiver(post_save, sender=Article)
+def move_quotes_with_body(sender, instance: Article, **kwargs):
+    plan = getattr(instance, "_quote_moves", [])
+    instance._quote_moves = []
+    apply_reanchoring(plan)
+
+
+@receiver(pre_save, sender=Quote)
+def refuse_quote_outside_body(sender, instance: Quote, raw: bool = False, **kwargs):
+    problem = instance.problem()
+    if problem:
+        raise ValidationError({"text": f"Quote {instance.pk or '(new)'}: {problem}"})
+    if not raw:
+        # Derived from the body, so refreshed on every save: context left over from
+        # another span would mislead re-anchoring after a correction.
+        instance.set_context()

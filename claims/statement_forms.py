@@ -1,0 +1,277 @@
+"""The editor's statement forms: record a statement from an article, edit one."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.text import slugify
+
+from claims import duplicates
+from claims.filters import resolve_actors
+from claims.models import Actor, ActorKind, Claim, DatePrecision, Stance, Statement
+from sources import dates, text
+from sources.models import Article
+
+# What an editor edits on a statement (its quotes are records of their own).
+STATEMENT_FACTS = (
+    "actor",
+    "speaker",
+    "claim",
+    "stance",
+    "made_on",
+    "made_on_precision",
+    "date_wording",
+    "note",
+)
+NEW_KIND_CHOICES = [("", "— the actor exists —"), *ActorKind.choices]
+
+
+class StatementFromArticleForm(forms.Form):
+    text = forms.CharField(
+        label="Quote",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        strip=False,
+        help_text="The exact words of the article. Select them on the article page, or paste them.",
+    )
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    actor = forms.CharField(
+        max_length=200,
+        help_text="The party whose position this is: a name, slug or any alias.",
+        widget=forms.TextInput(attrs={"list": "actor-names", "autocomplete": "off"}),
+    )
+    new_actor_kind = forms.ChoiceField(
+        choices=NEW_KIND_CHOICES,
+        required=False,
+        label="New actor?",
+        help_text="Only to create the actor: its kind.",
+    )
+    speaker = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="The person who said it, if named.",
+        widget=forms.TextInput(attrs={"list": "speaker-names", "autocomplete": "off"}),
+    )
+    claim = forms.CharField(
+        max_length=500,
+        help_text="An existing claim (its text or slug), or the text of a new one.",
+        widget=forms.TextInput(attrs={"list": "claim-texts", "autocomplete": "off"}),
+    )
+    stance = forms.ChoiceField(choices=Stance.choices, widget=forms.RadioSelect)
+    date_wording = forms.CharField(
+        max_length=200,
+        required=False,
+        label="The article's words for the date",
+        help_text="e.g. “on Monday”; resolved against the publication date.",
+    )
+    made_on = forms.DateField(
+        required=False,
+        label="Date made",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Left empty, it is resolved from the wording for you to check.",
+    )
+    made_on_precision = forms.ChoiceField(
+        choices=[("", "—"), *DatePrecision.choices], required=False, label="Precision"
+    )
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    confirm_new = forms.BooleanField(
+        required=False, label="Create the new actor or claim even though similar ones exist"
+    )
+    confirm_separate = forms.BooleanField(
+        required=False, label="Record a separate statement even though a similar one exists"
+    )
+
+    def __init__(self, *args, article: Article, **kwargs):
+        self.article = article
+        super().__init__(*args, **kwargs)
+        self.occurrences: list[tuple[int, str, str]] = []
+        self.similar: list[Statement] = []
+        self.new_actor: Actor | None = None
+        self.new_claim: Claim | None = None
+
+    def clean_text(self):
+        # Browsers send textarea line breaks as CRLF; article bodies use LF.
+        quoted = self.cleaned_data["text"].replace("\r\n", "\n")
+        if not quoted.strip():
+            raise forms.ValidationError("The quote is empty.")
+        return quoted
+
+    def clean(self):
+        cleaned = super().clean()
+        self._clean_quote(cleaned)
+        self._clean_actor(cleaned)
+        self._clean_speaker(cleaned)
+        self._clean_claim(cleaned)
+        self._clean_date(cleaned)
+        if not self.errors and not cleaned.get("confirm_separate"):
+            actor, claim = cleaned.get("actor_record"), cleaned.get("claim_record")
+            if actor and actor.pk and claim and claim.pk and cleaned.get("made_on"):
+                self.similar = list(
+                    duplicates.similar_statements(
+                        actor=actor, claim=claim, made_on=cleaned["made_on"]
+                    )
+                )
+                if self.similar:
+                    self.add_error(
+                        None,
+                        "This looks like a statement already recorded (below): add this quote "
+                        "to it, or tick “record a separate statement”.",
+                    )
+        return cleaned
+
+    def _clean_quote(self, cleaned):
+        quoted, start = cleaned.get("text"), cleaned.get("start")
+        if not quoted:
+            return
+        body = self.article.body
+        if start is not None:
+            if text.matches(body, start, start + len(quoted), quoted):
+                cleaned["anchor"] = text.anchor(body, start, start + len(quoted))
+                return
+            start = None  # the text was edited after selecting: look for it again
+        found = text.find_all(body, quoted)
+        if not found:
+            self.add_error("text", "These words do not occur in the article exactly as given.")
+        elif len(found) > 1:
+            self.occurrences = [
+                (at, body[max(0, at - 40) : at], body[at + len(quoted) : at + len(quoted) + 40])
+                for at in found
+            ]
+            self.add_error(
+                "text",
+                f"These words occur {len(found)} times in the article: choose which one below.",
+            )
+        else:
+            cleaned["anchor"] = text.anchor(body, found[0], found[0] + len(quoted))
+            cleaned["start"] = found[0]
+
+    def _clean_actor(self, cleaned):
+        name = (cleaned.get("actor") or "").strip()
+        if not name:
+            return
+        found, _ = resolve_actors([name])
+        if found:
+            cleaned["actor_record"] = found[0]
+            return
+        kind = cleaned.get("new_actor_kind")
+        close = duplicates.similar_actors(name)
+        if not kind:
+            hint = f" Did you mean {', '.join(a.name for a in close)}?" if close else ""
+            self.add_error(
+                "actor",
+                f"No actor is called “{name}” (by name, slug or alias).{hint} To create it, "
+                "choose its kind under “New actor?”.",
+            )
+            return
+        if close and not cleaned.get("confirm_new"):
+            self.add_error(
+                "actor",
+                f"“{name}” is close to {', '.join(a.name for a in close)}: use one of them, "
+                "or tick “create … even though similar ones exist”.",
+            )
+            return
+        self.new_actor = Actor(name=name, slug=_unique_slug(Actor, name), kind=kind)
+        cleaned["actor_record"] = self.new_actor
+
+    def _clean_speaker(self, cleaned):
+        name = (cleaned.get("speaker") or "").strip()
+        if not name:
+            cleaned["speaker_record"] = None
+            return
+        found, _ = resolve_actors([name], Actor.objects.persons())
+        if not found:
+            close = [a for a in duplicates.similar_actors(name) if a.kind == ActorKind.PERSON]
+            hint = f" Did you mean {', '.join(a.name for a in close)}?" if close else ""
+            self.add_error("speaker", f"No person is called “{name}”.{hint}")
+            return
+        cleaned["speaker_record"] = found[0]
+
+    def _clean_claim(self, cleaned):
+        value = (cleaned.get("claim") or "").strip()
+        if not value:
+            return
+        existing = (
+            Claim.objects.filter(slug=value).first()
+            or Claim.objects.filter(text__iexact=value).first()
+        )
+        if existing:
+            cleaned["claim_record"] = existing
+            return
+        close = duplicates.similar_claims(value)
+        if close and not cleaned.get("confirm_new"):
+            self.add_error(
+                "claim",
+                "A new claim close to existing ones: "
+                + "; ".join(f"“{c.text}” ({c.slug})" for c in close)
+                + ". Use one of them, or tick “create … even though similar ones exist”.",
+            )
+            return
+        self.new_claim = Claim(text=value, slug=_unique_slug(Claim, value))
+        cleaned["claim_record"] = self.new_claim
+
+    def _clean_date(self, cleaned):
+        wording = (cleaned.get("date_wording") or "").strip()
+        made_on, precision = cleaned.get("made_on"), cleaned.get("made_on_precision")
+        if made_on is None:
+            if not wording:
+                self.add_error("made_on", "Give the date, or the article's words for it.")
+                return
+            try:
+                resolved = dates.resolve(wording, self.article.published_on)
+            except dates.UnresolvableDate as error:
+                self.add_error("made_on", f"{error}. Give the date yourself.")
+                return
+            # Shown back to the editor to accept or correct; nothing is saved yet.
+            self.data = self.data.copy()
+            self.data["made_on"] = resolved.date.isoformat()
+            self.data["made_on_precision"] = str(resolved.precision)
+            self.add_error(
+                "made_on",
+                f"“{wording}” resolves to {dates.describe(resolved.date, resolved.precision)} "
+                f"({resolved.precision} precision), counting from the publication date: check "
+                "it and save again.",
+            )
+            return
+        if not precision:
+            cleaned["made_on_precision"] = (
+                str(dates.wording_precision(wording) or DatePrecision.DAY)
+                if wording
+                else DatePrecision.DAY
+            )
+
+
+def _unique_slug(model, name: str) -> str:
+    base = slugify(name)[:90] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class StatementEditForm(forms.ModelForm):
+    """Edit a statement's facts; the version field makes a stale edit fail loudly."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    actor = forms.ModelChoiceField(queryset=Actor.objects.all(), to_field_name="slug")
+    speaker = forms.ModelChoiceField(
+        queryset=Actor.objects.persons(), to_field_name="slug", required=False
+    )
+    claim = forms.ModelChoiceField(queryset=Claim.objects.all(), to_field_name="slug")
+    # Declared, or the model field's radio buttons would offer a blank "---------".
+    stance = forms.ChoiceField(choices=Stance.choices, widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The choices are keyed by slug (readable in forms and URLs); the instance holds
+        # ids. Without this the current actor, speaker and claim show unselected.
+        instance = self.instance
+        if instance.pk and not self.is_bound:
+            self.initial["actor"] = instance.actor.slug
+            self.initial["claim"] = instance.claim.slug
+            self.initial["speaker"] = instance.speaker.slug if instance.speaker_id else None
+
+    class Meta:
+        model = Statement
+        fields = list(STATEMENT_FACTS)
+        widgets = {
+            "made_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -1,0 +1,47 @@
+from django.urls import path
+
+from claims.views import (
+    actors,
+    administration,
+    claims,
+    editing,
+    history,
+    home,
+    records,
+    statements,
+)
+
+app_name = "claims"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("actors/", actors.actor_list, name="actor-list"),
+    path("actors/<slug:slug>/", actors.actor_detail, name="actor-detail"),
+    path("actors/<slug:slug>/merge/", administration.actor_merge, name="actor-merge"),
+    path("actors/<slug:slug>/edit/", records.actor_edit, name="actor-edit"),
+    path("actors/<slug:slug>/delete/", records.actor_delete, name="actor-delete"),
+    path("claims/", claims.claim_list, name="claim-list"),
+    path("claims/<slug:slug>/", claims.claim_detail, name="claim-detail"),
+    path("claims/<slug:slug>/merge/", administration.claim_merge, name="claim-merge"),
+    path("claims/<slug:slug>/edit/", records.claim_edit, name="claim-edit"),
+    path("claims/<slug:slug>/delete/", records.claim_delete, name="claim-delete"),
+    path("quotes/<int:pk>/edit/", records.quote_edit, name="quote-edit"),
+    path("statements/", statements.statement_list, name="statement-list"),
+    path("statements/<int:pk>/", statements.statement_detail, name="statement-detail"),
+    path("statements/<int:pk>/edit/", editing.statement_edit, name="statement-edit"),
+    path("statements/<int:pk>/delete/", administration.statement_delete, name="statement-delete"),
+    path(
+        "articles/<int:article_pk>/statements/new/",
+        editing.statement_create,
+        name="statement-create",
+    ),
+    path("editor/actors.json", editing.actor_suggestions, name="actor-suggestions"),
+    path("editor/resolve-date.json", editing.resolve_date, name="resolve-date"),
+    path("history/<str:model>/<int:pk>/", history.record_history, name="history"),
+    path("history/<str:model>/<int:pk>/<int:history_id>/", history.version_detail, name="version"),
+    path(
+        "history/<str:model>/<int:pk>/<int:history_id>/restore/",
+        history.version_restore,
+        name="version-restore",
+    ),
+]

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from claims import queries
+from claims.filters import StatementFilter, unknown_parameters
+from claims.models import Actor, MergedActor
+from claims.views.gone import missing
+from claims.views.pagination import page_of, query_without_page
+
+ACTOR_PAGE_FILTERS = ("claim", "stance", "date_from", "date_to", "page")
+ACTORS_PER_PAGE = 200
+
+
+def actor_list(request: HttpRequest) -> HttpResponse:
+    actors = queries.actors_for_list()
+    # No name holds a NUL, and PostgreSQL refuses to compare text that does.
+    q = request.GET.get("q", "").replace("\x00", "").strip()
+    if q:
+        actors = actors.filter(
+            Q(name__icontains=q) | Q(slug__icontains=q) | Q(aliases__name__icontains=q)
+        ).distinct()
+    page = page_of(request, actors, ACTORS_PER_PAGE)
+    return render(request, "claims/actor_list.html", {"page": page, "q": q})
+
+
+def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = (
+        Actor.objects.select_related("speaks_for")
+        .prefetch_related("aliases", "spokespeople")
+        .filter(slug=slug)
+        .first()
+    )
+    if actor is None:
+        return missing(request, Actor, "actor", MergedActor, slug=slug)
+    filterset = StatementFilter(request.GET, queryset=queries.actor_history(actor))
+    unknown = unknown_parameters(request.GET, ACTOR_PAGE_FILTERS)
+    context = {"actor": actor, "filterset": filterset, "form": filterset.form, "unknown": unknown}
+    if unknown or not filterset.is_valid():
+        return render(request, "claims/actor_detail.html", context, status=400)
+    export_query = query_without_page(request.GET)
+    export_query = f"actor={actor.slug}" + (f"&{export_query}" if export_query else "")
+    context |= {
+        "page": page_of(request, filterset.qs, 100),
+        "changes": queries.actor_position_changes(actor),
+        "query": query_without_page(request.GET),
+        "csv_url": f"{reverse('api:statement-export-csv')}?{export_query}",
+        "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{export_query}",
+        "list_url": f"{reverse('claims:statement-list')}?{export_query}",
+    }
+    return render(request, "claims/actor_detail.html", context)

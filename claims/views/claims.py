@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from django.db.models import Count, Min
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from claims import queries
+from claims.models import Actor, Claim, MergedClaim, Statement
+from claims.timeline import TimelinePoint, build_timeline
+from claims.views.gone import missing
+from claims.views.pagination import page_of
+
+
+def claim_list(request: HttpRequest) -> HttpResponse:
+    page = page_of(request, queries.claims_for_list(), 100)
+    for claim in page:
+        claim.standing = queries.claim_standing(claim)
+    return render(request, "claims/claim_list.html", {"page": page})
+
+
+def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    claim = queries.claims_for_list().filter(slug=slug).first()
+    if claim is None:
+        return missing(request, Claim, "claim", MergedClaim, slug=slug)
+    claim.standing = queries.claim_standing(claim)
+    query = f"claim={claim.slug}"
+    return render(
+        request,
+        "claims/claim_detail.html",
+        {
+            "claim": claim,
+            "timeline": build_timeline(timeline_points(claim)),
+            "page": page_of(request, queries.claim_timeline(claim), 100),
+            "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
+            "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
+            "list_url": f"{reverse('claims:statement-list')}?{query}",
+        },
+    )
+
+
+TIMELINE_POINT_LIMIT = 2000
+
+
+def timeline_points(claim: Claim) -> list[TimelinePoint]:
+    """One point per party, stance, date and precision (two queries, however many
+    statements share a point)."""
+    rows = list(
+        Statement.objects.on_claim(claim)
+        .with_party()
+        .values("party", "stance", "made_on", "made_on_precision")
+        .annotate(n=Count("id"), first_id=Min("id"))
+        .order_by("made_on", "party")[:TIMELINE_POINT_LIMIT]
+    )
+    parties = Actor.objects.in_bulk({row["party"] for row in rows})
+    return [
+        TimelinePoint(
+            party=parties[row["party"]].name,
+            party_href=parties[row["party"]].get_absolute_url(),
+            stance=row["stance"],
+            made_on=row["made_on"],
+            precision=row["made_on_precision"],
+            count=row["n"],
+            href=reverse("claims:statement-detail", args=[row["first_id"]]),
+        )
+        for row in rows
+    ]

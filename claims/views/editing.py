@@ -1,0 +1,195 @@
+"""Editor pages: record a statement from an article, add a quote, edit a statement."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from claims import actions
+from claims.models import Actor, Claim, Statement
+from claims.statement_forms import STATEMENT_FACTS, StatementEditForm, StatementFromArticleForm
+from claimtracker.roles import editor_required
+from claimtracker.versioning import StaleVersion
+from sources import dates, text
+from sources.models import Article
+
+CLAIM_SUGGESTIONS = 500
+CHANGE_FIELDS = STATEMENT_FACTS
+
+
+def _selection(request: HttpRequest, article: Article) -> dict:
+    """Initial quote from a browser selection, given in UTF-16 units as the browser
+    counts them (?u16start=&u16end=), converted to the code points we store."""
+    try:
+        u16start, u16end = int(request.GET["u16start"]), int(request.GET["u16end"])
+        start = text.utf16_offset_to_index(article.body, u16start)
+        end = text.utf16_offset_to_index(article.body, u16end)
+    except (KeyError, ValueError):
+        return {}
+    if not 0 <= start < end <= len(article.body):
+        return {}
+    return {"text": article.body[start:end], "start": start}
+
+
+def _apply_model_errors(form, error: ValidationError) -> None:
+    for field, messages_ in error.message_dict.items():
+        target = field if field in form.fields else None
+        if field.startswith("quotes"):
+            target = "text"
+        for message in messages_:
+            form.add_error(target, message)
+
+
+@editor_required
+def statement_create(request: HttpRequest, article_pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("outlet"), pk=article_pk)
+    if request.method == "POST" and request.POST.get("add_to"):
+        return _add_quote_to_existing(request, article)
+    if request.method == "POST":
+        form = StatementFromArticleForm(request.POST, article=article)
+        if form.is_valid():
+            try:
+                statement = _record(form, article)
+            except ValidationError as error:
+                _apply_model_errors(form, error)
+            else:
+                messages.success(request, f"Recorded statement #{statement.pk}.")
+                return redirect(statement)
+    else:
+        form = StatementFromArticleForm(initial=_selection(request, article), article=article)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "editor/statement_form.html",
+        {
+            "form": form,
+            "article": article,
+            "similar": form.similar,
+            "occurrences": form.occurrences,
+            "claims": Claim.objects.order_by("text")[:CLAIM_SUGGESTIONS],
+        },
+        status=status,
+    )
+
+
+def _record(form: StatementFromArticleForm, article: Article) -> Statement:
+    data = form.cleaned_data
+    with transaction.atomic():
+        for created in (form.new_actor, form.new_claim):
+            if created is not None:
+                created.full_clean(exclude=["version"])
+                created.save()
+        return actions.record_statement(
+            actor=data["actor_record"],
+            speaker=data.get("speaker_record"),
+            claim=data["claim_record"],
+            stance=data["stance"],
+            made_on=data["made_on"],
+            made_on_precision=data["made_on_precision"],
+            date_wording=data.get("date_wording", ""),
+            note=data.get("note", ""),
+            quotes=[actions.QuoteSpec(article, data["text"], data.get("start"))],
+        )
+
+
+def _add_quote_to_existing(request: HttpRequest, article: Article) -> HttpResponse:
+    add_to = request.POST["add_to"]
+    if not add_to.isdigit():
+        raise Http404("No such statement.")
+    statement = get_object_or_404(Statement, pk=add_to)
+    start = request.POST.get("start")
+    # Browsers send line breaks as CRLF, hidden inputs too; article bodies use LF.
+    quoted = request.POST.get("text", "").replace("\r\n", "\n")
+    spec = actions.QuoteSpec(article, quoted, int(start) if start and start.isdigit() else None)
+    try:
+        actions.add_quote(statement=statement, spec=spec)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("claims:statement-create", article_pk=article.pk)
+    messages.success(request, f"Added the quote to statement #{statement.pk}.")
+    return redirect(statement)
+
+
+@editor_required
+def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_object_or_404(Statement.objects.select_related("actor", "claim"), pk=pk)
+    conflict = None
+    if request.method == "POST":
+        original = {name: getattr(statement, name) for name in CHANGE_FIELDS}
+        form = StatementEditForm(request.POST, instance=statement)
+        if form.is_valid():
+            try:
+                form.instance.save(expected_version=form.cleaned_data["version"])
+            except StaleVersion as stale:
+                current = Statement.objects.get(pk=pk)
+                conflict = {
+                    "message": str(stale),
+                    "rows": [
+                        (name, form.cleaned_data.get(name), getattr(current, name))
+                        for name in CHANGE_FIELDS
+                        if getattr(current, name) != original[name]
+                        or form.cleaned_data.get(name) != getattr(current, name)
+                    ],
+                }
+                form.add_error(
+                    None,
+                    "Someone else saved this statement since you opened it; "
+                    "nothing of yours was saved. Compare below, then reopen it.",
+                )
+            else:
+                messages.success(request, f"Saved statement #{statement.pk}.")
+                return redirect(statement)
+    else:
+        form = StatementEditForm(instance=statement, initial={"version": statement.version})
+    return render(
+        request,
+        "editor/statement_edit.html",
+        {"form": form, "statement": statement, "conflict": conflict},
+        status=409 if conflict else 400 if request.method == "POST" else 200,
+    )
+
+
+SUGGESTION_LIMIT = 10
+
+
+@editor_required
+def actor_suggestions(request: HttpRequest) -> JsonResponse:
+    """Actors whose name, slug or an alias starts with or contains what was typed."""
+    q = request.GET.get("q", "").strip()
+    if len(q) < 2:
+        return JsonResponse({"actors": []})
+    candidates = Actor.objects.persons() if request.GET.get("persons") else Actor.objects.all()
+    actors = (
+        candidates.filter(
+            Q(name__icontains=q) | Q(slug__icontains=q) | Q(aliases__name__icontains=q)
+        )
+        .distinct()
+        .order_by("name")[:SUGGESTION_LIMIT]
+    )
+    return JsonResponse(
+        {"actors": [{"name": a.name, "slug": a.slug, "kind": a.kind} for a in actors]}
+    )
+
+
+@editor_required
+def resolve_date(request: HttpRequest) -> JsonResponse:
+    article_pk = request.GET.get("article", "")
+    if not article_pk.isdigit():
+        raise Http404("No such article.")
+    article = get_object_or_404(Article, pk=article_pk)
+    wording = request.GET.get("wording", "")
+    try:
+        resolved = dates.resolve(wording, article.published_on)
+    except dates.UnresolvableDate as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(
+        {
+            "date": resolved.date.isoformat(),
+            "precision": str(resolved.precision),
+            "label": dates.describe(resolved.date, resolved.precision),
+        }
+    )

@@ -1,0 +1,119 @@
+"""The change history of any record: who changed what, when, before and after; a
+citable permalink per version; restore (administrators)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from claims.models import Actor, Claim, Quote, Statement
+from claims.views.gone import describe_version
+from claimtracker.roles import administrator_required
+from sources.models import Article, Outlet
+
+HISTORY_MODELS = {
+    "statement": Statement,
+    "quote": Quote,
+    "actor": Actor,
+    "claim": Claim,
+    "article": Article,
+    "outlet": Outlet,
+}
+VERSIONS_PER_PAGE = 200
+HIDDEN_FIELDS = {"version", "updated_at"}
+
+
+def _model(name: str):
+    try:
+        return HISTORY_MODELS[name]
+    except KeyError:
+        raise Http404(f"No history for {name!r}.") from None
+
+
+def _changes(newer, older) -> list[tuple[str, object, object]]:
+    if older is None:
+        return []
+    delta = newer.diff_against(older)
+    return [
+        (change.field, change.old, change.new)
+        for change in delta.changes
+        if change.field not in HIDDEN_FIELDS
+    ]
+
+
+def record_history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
+    Model = _model(model)
+    versions = list(
+        Model.history.filter(id=pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:VERSIONS_PER_PAGE]
+    )
+    if not versions:
+        raise Http404("No history for this record.")
+    rows = []
+    for newer, older in zip(versions, [*versions[1:], None], strict=True):
+        rows.append((newer, _changes(newer, older)))
+    current = Model.objects.filter(pk=pk).first()
+    return render(
+        request,
+        "editor/history.html",
+        {
+            "model": model,
+            "pk": pk,
+            "rows": rows,
+            "current": current,
+            "label": "" if current is not None else describe_version(versions[0]),
+        },
+    )
+
+
+def version_detail(request: HttpRequest, model: str, pk: int, history_id: int) -> HttpResponse:
+    Model = _model(model)
+    version = get_object_or_404(
+        Model.history.select_related("history_user"), id=pk, history_id=history_id
+    )
+    fields = [
+        (field.verbose_name, getattr(version, field.attname))
+        for field in Model._meta.concrete_fields
+        if field.attname not in HIDDEN_FIELDS
+    ]
+    permalink = request.build_absolute_uri(reverse("claims:version", args=[model, pk, history_id]))
+    return render(
+        request,
+        "editor/version.html",
+        {"model": model, "pk": pk, "version": version, "fields": fields, "permalink": permalink},
+    )
+
+
+@administrator_required
+@require_POST
+def version_restore(request: HttpRequest, model: str, pk: int, history_id: int) -> HttpResponse:
+    Model = _model(model)
+    version = get_object_or_404(Model.history, id=pk, history_id=history_id)
+    record = version.instance  # the record as it was, with the same primary key
+    current = Model.objects.filter(pk=pk).first()
+    if current is None and Model is Statement:
+        # Its quotes were deleted with it, and a statement needs at least one.
+        messages.error(
+            request,
+            "A deleted statement cannot be restored from its history: its quotes went with "
+            "it. Record it again from its article.",
+        )
+        return redirect("claims:version", model=model, pk=pk, history_id=history_id)
+    if current is not None and hasattr(current, "version"):
+        record.version = current.version
+        record._state.adding = False
+    record._change_reason = f"restored version {history_id}"
+    try:
+        record.full_clean(exclude=["version"], validate_unique=False)
+        record.save()
+    except Exception as error:  # a restore can clash with what changed since
+        messages.error(request, f"Could not restore this version: {error}")
+        return redirect("claims:version", model=model, pk=pk, history_id=history_id)
+    messages.success(
+        request, f"Restored {model} {pk} to the version of {version.history_date:%Y-%m-%d %H:%M}."
+    )
+    return redirect("claims:history", model=model, pk=pk)

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from claims import queries
+
+RECENT_STATEMENTS = 8
+ACTIVE_CLAIMS = 6
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "claims/home.html",
+        {
+            "recent": queries.recent_statements(RECENT_STATEMENTS),
+            "active_claims": queries.most_active_claims(ACTIVE_CLAIMS),
+            "matrix": queries.stance_matrix(),
+        },
+    )

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from claims import queries
+from claims.facets import statement_facets
+from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
+from claims.models import Actor, Stance, Statement
+from claims.views.gone import missing
+from claims.views.pagination import page_of, query_without_page
+from sources import text
+
+
+def statement_list(request: HttpRequest) -> HttpResponse:
+    filterset = StatementFilter(request.GET, queryset=queries.statements_for_list())
+    unknown = unknown_parameters(request.GET, (*FILTER_PARAMETERS, "page"))
+    context = {"filterset": filterset, "form": filterset.form, "unknown": unknown}
+    if unknown or not filterset.is_valid():
+        # Never a silent full list and never an empty page that looks like "no results".
+        context["facet_errors"] = [
+            (name, filterset.form.errors[name])
+            for name in FILTER_PARAMETERS
+            if name in filterset.form.errors and name not in ("q", "date_from", "date_to")
+        ]
+        return render(request, "claims/statement_list.html", context, status=400)
+    query = query_without_page(request.GET)
+    q = filterset.form.cleaned_data.get("q") or ""
+    context |= {
+        "page": page_of(request, filterset.qs),
+        "facets": statement_facets(filterset, request.GET),
+        "query": query,
+        "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
+        "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
+        "alias_matches": list(Actor.objects.matching_name(q)[:3]) if q.strip() else [],
+        "stances": Stance.choices,
+    }
+    return render(request, "claims/statement_list.html", context)
+
+
+def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = queries.statements_for_list().filter(pk=pk).first()
+    if statement is None:
+        return missing(request, Statement, "statement", id=pk)
+    contexts = []
+    for quote in statement.quotes.all():
+        before, after = text.surrounding_sentences(quote.article.body, quote.start, quote.end)
+        contexts.append((quote, before, after))
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    return render(
+        request,
+        "claims/statement_detail.html",
+        {"statement": statement, "contexts": contexts, "permalink": permalink},
+    )

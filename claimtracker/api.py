@@ -1,0 +1,59 @@
+"""The one router for /api/v1/, and the schema and its documentation page."""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework import exceptions
+from rest_framework.routers import DefaultRouter
+from rest_framework.views import APIView
+
+from claims import api as claims_api
+from sources import api as sources_api
+
+router = DefaultRouter()
+router.register("outlets", sources_api.OutletViewSet, basename="outlet")
+router.register("articles", sources_api.ArticleViewSet, basename="article")
+router.register("actors", claims_api.ActorViewSet, basename="actor")
+router.register("claims", claims_api.ClaimViewSet, basename="claim")
+router.register("statements", claims_api.StatementViewSet, basename="statement")
+router.register("quotes", claims_api.QuoteViewSet, basename="quote")
+
+app_name = "api"
+
+
+class NoSuchEndpoint(APIView):
+    """Any other address under /api/v1/ (say /api/v1/articles/1.5e-3/, which no route
+    matches) answers as the API does, a JSON 404, not with the site's HTML page."""
+
+    permission_classes = []
+    schema = None  # not an endpoint
+
+    def initial(self, request, *args, **kwargs):
+        raise exceptions.NotFound("No API endpoint has this address.")
+
+
+urlpatterns = [
+    # Before the router, whose detail routes would read "export.csv" as an id.
+    path(
+        "statements/export.csv",
+        claims_api.StatementCsvExport.as_view(),
+        name="statement-export-csv",
+    ),
+    path(
+        "statements/export.jsonl",
+        claims_api.StatementJsonlExport.as_view(),
+        name="statement-export-jsonl",
+    ),
+    path("quotes/export.csv", claims_api.QuoteCsvExport.as_view(), name="quote-export-csv"),
+    path("quotes/export.jsonl", claims_api.QuoteJsonlExport.as_view(), name="quote-export-jsonl"),
+    path(
+        "quotes/annotations.jsonld",
+        claims_api.QuoteAnnotationExport.as_view(),
+        name="quote-annotations",
+    ),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+    # Last, and only for addresses ending in a slash, so that Django still redirects
+    # /api/v1/claims to /api/v1/claims/.
+    re_path(r"^.*/$", NoSuchEndpoint.as_view(), name="no-such-endpoint"),
+]

@@ -1,0 +1,199 @@
+"""What every API endpoint shares: roles, strict query parameters, cursor pages,
+versions as ETags, and model validation in serializers."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from rest_framework import exceptions, permissions, serializers, status
+from rest_framework.pagination import CursorPagination
+from rest_framework.response import Response
+
+from claimtracker import roles
+from claimtracker.versioning import StaleVersion
+
+# Parameters any list endpoint accepts besides its filters.
+PAGING_PARAMETERS = ("cursor", "page_size", "format")
+
+
+class RolePermission(permissions.BasePermission):
+    """Anyone reads (unless sign-in is required); editors write; administrators also
+    delete and merge. Checked on the server for every request, whatever a client shows."""
+
+    message = "This needs the editor role."
+
+    def has_permission(self, request, view) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return request.user.is_authenticated or not settings.READ_REQUIRES_SIGN_IN
+        if request.method == "DELETE" or getattr(view, "action", None) == "merge":
+            self.message = "Deleting and merging need the administrator role."
+            return roles.is_administrator(request.user)
+        self.message = "Writing needs the editor role."
+        return roles.is_editor(request.user)
+
+
+class IdCursorPagination(CursorPagination):
+    # A unique, never-reused key: a client walking the pages while editors add records
+    # neither skips nor repeats one (new records sort before the first page).
+    ordering = "-id"
+    page_size_query_param = "page_size"
+    max_page_size = 1000
+
+
+class SlugReference(serializers.SlugRelatedField):
+    """A record named by its slug. No slug holds a NUL, and PostgreSQL refuses to
+    compare text that does: such a value is a 400 naming the field, not a 500."""
+
+    default_error_messages = {"null_character": "Null characters are not allowed."}
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("null_character")
+        return super().to_internal_value(data)
+
+
+class StaleRecord(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "stale_version"
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_code = "precondition_failed"
+
+
+def etag_of(record: models.Model) -> str:
+    return f'"{record._meta.model_name}-{record.pk}-v{record.version}"'
+
+
+class StrictQueryMixin:
+    """Unknown query parameters are a 400 naming them, never a silently ignored filter."""
+
+    filter_parameters: tuple[str, ...] = ()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method in permissions.SAFE_METHODS:
+            allowed = set(self.filter_parameters) | set(PAGING_PARAMETERS)
+            unknown = sorted(set(request.query_params) - allowed)
+            if unknown:
+                raise exceptions.ValidationError(
+                    {
+                        name: [f"Unknown parameter; this endpoint takes {sorted(allowed)}."]
+                        for name in unknown
+                    }
+                )
+
+
+class VersionedMixin:
+    """ETag on reads; an update must name the version it was made from, by If-Match or
+    by `version` in the body, and a stale one changes nothing."""
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        response["ETag"] = etag_of(self.get_object())
+        return response
+
+    def expected_version(self, request, record) -> int:
+        if_match = request.headers.get("If-Match")
+        if if_match:
+            if if_match.strip() != etag_of(record) and if_match.strip() != "*":
+                raise PreconditionFailed(
+                    f"If-Match {if_match} does not match the current {etag_of(record)}: "
+                    "the record changed since you read it. Nothing was saved."
+                )
+            return record.version
+        version = request.data.get("version") if hasattr(request.data, "get") else None
+        if version is None:
+            raise exceptions.ValidationError(
+                {"version": ["Give the version you edited (from GET), or an If-Match header."]}
+            )
+        try:
+            return int(version)
+        except (TypeError, ValueError):
+            raise exceptions.ValidationError({"version": ["Must be a whole number."]}) from None
+
+    def perform_update(self, serializer):
+        expected = self.expected_version(self.request, serializer.instance)
+        try:
+            serializer.save(expected_version=expected)
+        except StaleVersion as stale:
+            raise StaleRecord(
+                f"{stale} Nothing was saved; GET it again and reapply your change."
+            ) from None
+
+    def update(self, request, *args, **kwargs):
+        response = super().update(request, *args, **kwargs)
+        record = self.get_object()
+        response["ETag"] = etag_of(record)
+        return response
+
+    def destroy(self, request, *args, **kwargs):
+        record = self.get_object()
+        if request.headers.get("If-Match"):
+            self.expected_version(request, record)
+        self.perform_destroy(record)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ModelCleanMixin:
+    """Runs the model's own validation (clean, constraints), so the API refuses exactly
+    what the admin and the forms refuse, with the field named."""
+
+    clean_exclude: tuple[str, ...] = ()
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        instance = self.instance if self.instance is not None else model()
+        plain = {
+            name: value
+            for name, value in attrs.items()
+            if name not in self.clean_exclude and not isinstance(value, list | dict)
+        }
+        original = {name: getattr(instance, name) for name in plain if hasattr(instance, name)}
+        for name, value in plain.items():
+            setattr(instance, name, value)
+        try:
+            instance.full_clean(exclude=[*self.clean_exclude, "version"], validate_unique=True)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(_as_dict(error)) from None
+        finally:
+            if self.instance is not None:
+                for name, value in original.items():
+                    setattr(instance, name, value)
+        return attrs
+
+    def update(self, instance, validated_data, expected_version=None):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        instance.save(expected_version=expected_version)
+        return instance
+
+    def save(self, expected_version=None, **kwargs):
+        if self.instance is not None and expected_version is not None:
+            validated = {**self.validated_data, **kwargs}
+            self.instance = self.update(self.instance, validated, expected_version)
+            return self.instance
+        return super().save(**kwargs)
+
+
+def _as_dict(error: DjangoValidationError) -> dict:
+    if hasattr(error, "error_dict"):
+        return {
+            (name if name != "__all__" else "non_field_errors"): messages
+            for name, messages in error.message_dict.items()
+        }
+    return {"non_field_errors": error.messages}
+
+
+def exception_handler(exc, context):
+    # Imported here: rest_framework.views reads the settings that name this module.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
+    response = drf_exception_handler(exc, context)
+    location = getattr(exc, "location", None)
+    if response is not None and location:
+        response["Location"] = location
+    return response

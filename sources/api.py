@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from django.db.models import ProtectedError
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import exceptions, viewsets
+
+from claimtracker.rest import StrictQueryMixin, VersionedMixin
+from sources.models import Article, Outlet
+from sources.serializers import ArticleListSerializer, ArticleSerializer, OutletSerializer
+
+
+class ProtectedDeleteMixin:
+    def perform_destroy(self, record):
+        try:
+            record.delete()
+        except ProtectedError as error:
+            count = len(error.protected_objects)
+            raise exceptions.ValidationError(
+                {
+                    "non_field_errors": [
+                        f"{count} record(s) still point to this one; remove or move them first."
+                    ]
+                }
+            ) from None
+
+
+class OutletViewSet(StrictQueryMixin, VersionedMixin, ProtectedDeleteMixin, viewsets.ModelViewSet):
+    queryset = Outlet.objects.all()
+    serializer_class = OutletSerializer
+    lookup_field = "slug"
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[OpenApiParameter("outlet", str, description="Outlet slug")])
+)
+class ArticleViewSet(StrictQueryMixin, VersionedMixin, ProtectedDeleteMixin, viewsets.ModelViewSet):
+    serializer_class = ArticleSerializer
+    filter_parameters = ("outlet",)
+
+    def get_queryset(self):
+        articles = Article.objects.select_related("outlet")
+        if self.action == "list":
+            articles = articles.defer("body")
+            outlet = self.request.query_params.get("outlet")
+            if outlet:
+                articles = articles.filter(outlet__slug=outlet)
+        return articles
+
+    def get_serializer_class(self):
+        return ArticleListSerializer if self.action == "list" else ArticleSerializer

@@ -1,0 +1,287 @@
+"""The rules of actors, aliases and statements, in forms (full_clean) and in the database."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from claims.models import Actor, ActorAlias, Statement
+from tests.factories import make_actor, make_claim, make_statement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def iran() -> Actor:
+    return make_actor(name="Iran", slug="iran", kind="state", aliases=("Tehran",))
+
+
+@pytest.fixture
+def kanaani(iran) -> Actor:
+    return make_actor(
+        name="Nasser Kanaani",
+        slug="nasser-kanaani",
+        kind="person",
+        speaks_for=iran,
+        aliases=("Kannani",),
+    )
+
+
+def unsaved_statement(**overrides) -> Statement:
+    fields = {
+        "actor": overrides.pop("actor", None) or make_actor(),
+        "claim": overrides.pop("claim", None) or make_claim(),
+        "stance": "denied",
+        "made_on": datetime.date(2022, 10, 17),
+        "made_on_precision": "day",
+        "date_wording": "on Monday",
+    }
+    return Statement(**(fields | overrides))
+
+
+def errors_of(raised: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]]:
+    return raised.value.message_dict
+
+
+# --- speakers and spokespeople --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["state", "organisation", "media"])
+def test_a_speaker_who_is_not_a_person_is_refused(iran, kind):
+    statement = unsaved_statement(actor=iran, speaker=make_actor(kind=kind))
+
+    with pytest.raises(ValidationError) as raised:
+        statement.full_clean()
+
+    assert list(errors_of(raised)) == ["speaker"]
+    assert "a speaker must be a person" in " ".join(errors_of(raised)["speaker"])
+
+
+def test_a_person_speaker_is_accepted(iran, kanaani):
+    unsaved_statement(actor=iran, speaker=kanaani).full_clean()
+
+
+@pytest.mark.parametrize("kind", ["state", "organisation", "media"])
+def test_only_a_person_can_speak_for_someone(iran, kind):
+    actor = Actor(name="Somebody", slug="somebody", kind=kind, speaks_for=iran)
+
+    with pytest.raises(ValidationError) as raised:
+        actor.full_clean()
+
+    assert "speaks_for" in errors_of(raised)
+    assert "Only a person" in errors_of(raised)["speaks_for"][0]
+
+
+def test_the_database_refuses_a_state_that_speaks_for_another_on_update(iran):
+    russia = make_actor(name="Russia", slug="russia", kind="state")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Actor.objects.filter(pk=russia.pk).update(speaks_for=iran)
+
+    russia.refresh_from_db()
+    assert russia.speaks_for is None
+
+
+def test_the_database_refuses_creating_a_media_actor_that_speaks_for_a_state(iran):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Actor.objects.create(name="State TV", slug="state-tv", kind="media", speaks_for=iran)
+
+    assert not Actor.objects.filter(slug="state-tv").exists()
+
+
+@pytest.mark.parametrize("kind", ["person", "media"])
+def test_a_person_cannot_speak_for_a_person_or_a_media_actor(kind):
+    body = make_actor(kind=kind)
+    person = Actor(name="A Spokesman", slug="a-spokesman", kind="person", speaks_for=body)
+
+    with pytest.raises(ValidationError) as raised:
+        person.full_clean()
+
+    assert f"is a {kind}; a person can only speak" in " ".join(errors_of(raised)["speaks_for"])
+
+
+def test_a_person_can_speak_for_a_state_or_an_organisation(iran):
+    eu = make_actor(name="European Union", slug="eu", kind="organisation")
+    Actor(name="A", slug="a", kind="person", speaks_for=iran).full_clean()
+    Actor(name="B", slug="b", kind="person", speaks_for=eu).full_clean()
+
+
+# --- stance, precision and dates ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("field", "value"), [("stance", "maybe"), ("made_on_precision", "week")])
+def test_an_unknown_stance_or_precision_is_refused_by_full_clean(field, value):
+    statement = unsaved_statement(**{field: value, "date_wording": ""})
+
+    with pytest.raises(ValidationError) as raised:
+        statement.full_clean()
+
+    assert list(errors_of(raised)) == [field]
+
+
+@pytest.mark.parametrize(("field", "value"), [("stance", "maybe"), ("made_on_precision", "week")])
+def test_an_unknown_stance_or_precision_is_refused_by_the_database(field, value):
+    statement = make_statement()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Statement.objects.filter(pk=statement.pk).update(**{field: value})
+
+    statement.refresh_from_db()
+    assert (statement.stance, statement.made_on_precision) == ("denied", "day")
+
+
+@pytest.mark.parametrize(
+    ("precision", "made_on", "first"),
+    [
+        ("month", datetime.date(2022, 9, 15), "2022-09-01"),
+        ("year", datetime.date(2022, 9, 1), "2022-01-01"),
+    ],
+)
+def test_a_date_that_does_not_start_its_month_or_year_is_refused(precision, made_on, first):
+    statement = unsaved_statement(made_on=made_on, made_on_precision=precision, date_wording="")
+
+    with pytest.raises(ValidationError) as raised:
+        statement.full_clean()
+
+    assert list(errors_of(raised)) == ["made_on"]
+    assert first in errors_of(raised)["made_on"][0]
+
+
+def test_month_precision_on_the_first_of_the_month_is_accepted():
+    unsaved_statement(
+        made_on=datetime.date(2022, 9, 1), made_on_precision="month", date_wording="in September"
+    ).full_clean()
+
+
+def test_a_wording_that_contradicts_the_precision_is_refused():
+    statement = unsaved_statement(
+        made_on=datetime.date(2022, 9, 1), made_on_precision="day", date_wording="in September"
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        statement.full_clean()
+
+    assert list(errors_of(raised)) == ["made_on_precision"]
+    assert "month precision" in errors_of(raised)["made_on_precision"][0]
+
+
+def test_a_wording_the_resolver_cannot_read_is_accepted():
+    unsaved_statement(made_on=datetime.date(2022, 10, 18), date_wording="the next day").full_clean()
+    unsaved_statement(
+        made_on=datetime.date(2022, 10, 18), date_wording="A few days later"
+    ).full_clean()
+
+
+# --- aliases and names --------------------------------------------------------------------
+
+
+def test_aliases_are_unique_whatever_their_case():
+    make_actor(name="Ukraine", slug="ukraine", aliases=("Kiev",))
+    other = make_actor(name="Somewhere", slug="somewhere")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ActorAlias.objects.create(actor=other, name="kiev")
+
+    assert ActorAlias.objects.filter(name__iexact="kiev").count() == 1
+
+
+def test_an_alias_in_another_case_is_refused_by_full_clean():
+    make_actor(name="Ukraine", slug="ukraine", aliases=("Kiev",))
+    other = make_actor(name="Somewhere", slug="somewhere")
+
+    with pytest.raises(ValidationError) as raised:
+        ActorAlias(actor=other, name="KIEV").full_clean()
+
+    assert "name" in errors_of(raised) or "__all__" in errors_of(raised)
+
+
+def test_an_alias_equal_to_another_actors_name_is_refused(iran):
+    russia = make_actor(name="Russia", slug="russia")
+
+    with pytest.raises(ValidationError) as raised:
+        ActorAlias(actor=russia, name="iran").full_clean()
+
+    assert "Iran" in errors_of(raised)["name"][0]
+
+
+def test_an_actor_may_keep_its_own_alias_when_it_is_cleaned_again(iran):
+    alias = iran.aliases.get()
+    alias.full_clean()
+    iran.full_clean()
+
+
+def test_an_actor_named_like_another_actors_alias_is_refused(iran):
+    actor = Actor(name="tehran", slug="tehran", kind="state")
+
+    with pytest.raises(ValidationError) as raised:
+        actor.full_clean()
+
+    assert "already an alias of Iran" in errors_of(raised)["name"][0]
+
+
+def test_actor_names_are_unique_whatever_their_case(iran):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Actor.objects.create(name="IRAN", slug="iran-2", kind="state")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "slug"),
+    [
+        ("kannani", "nasser-kanaani"),
+        ("Nasser Kanaani", "nasser-kanaani"),
+        ("Kiev", "ukraine"),
+        ("kyiv", "ukraine"),
+        ("Dmytro Peskov", "dmitry-peskov"),
+        (" dmitry-peskov ", "dmitry-peskov"),
+        ("U.S.", "us"),
+    ],
+)
+def test_an_actor_is_found_by_any_spelling_of_its_name(seed, spelling, slug):
+    assert list(Actor.objects.matching_name(spelling).values_list("slug", flat=True)) == [slug]
+
+
+def test_an_unknown_name_finds_nobody(seed):
+    assert not Actor.objects.matching_name("Kanaan").exists()
+
+
+# --- statements by actor ------------------------------------------------------------------
+
+
+def test_statements_by_a_state_include_those_of_its_spokespeople(iran, kanaani):
+    own = make_statement(actor=iran)
+    spoken = make_statement(actor=iran, speaker=kanaani)
+    recorded_under_person = make_statement(actor=kanaani, speaker=kanaani)
+    elsewhere = make_statement()
+
+    found = set(Statement.objects.by_actor(iran))
+
+    assert found == {own, spoken, recorded_under_person}
+    assert elsewhere not in found
+
+
+def test_statements_by_a_person_are_their_own(iran, kanaani):
+    make_statement(actor=iran)
+    mine = make_statement(actor=kanaani)
+
+    assert list(Statement.objects.by_actor(kanaani)) == [mine]
+
+
+# --- history ------------------------------------------------------------------------------
+
+
+def test_every_edit_of_a_statement_is_kept_in_its_history():
+    statement = make_statement(stance="denied")
+
+    statement.stance = "confirmed"
+    statement.save()
+
+    records = list(statement.history.order_by("history_id"))
+    assert [record.stance for record in records] == ["denied", "confirmed"]
+    assert [record.history_type for record in records] == ["+", "~"]
+    diff = records[1].diff_against(records[0])
+    assert "stance" in diff.changed_fields
+    change = next(change for change in diff.changes if change.field == "stance")
+    assert (change.old, change.new) == ("denied", "confirmed")

@@ -1,0 +1,88 @@
+"""Small keyword builders with deterministic values; override what a test is about."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+from claims.models import Actor, ActorAlias, Claim, Quote, Statement
+from sources import text
+from sources.models import Article, Outlet
+
+_numbers = itertools.count(1)
+
+BODY = (
+    "The ministry said on Monday that no drones were supplied. "
+    "“We have not supplied weapons to any of the belligerent countries,” the spokesman said. "
+    "Officials in Washington disagreed."
+)
+
+
+def make_outlet(**overrides) -> Outlet:
+    n = next(_numbers)
+    fields = {"name": f"Outlet {n}", "slug": f"outlet-{n}"}
+    return Outlet.objects.create(**(fields | overrides))
+
+
+def make_article(**overrides) -> Article:
+    n = next(_numbers)
+    fields = {
+        "title": f"Article {n}",
+        "url": f"https://news.example/{n}",
+        "published_on": datetime.date(2022, 10, 20),
+        "body": BODY,
+    }
+    fields |= overrides
+    if "outlet" not in fields:
+        fields["outlet"] = make_outlet()
+    return Article.objects.create(**fields)
+
+
+def make_actor(*, aliases: tuple[str, ...] = (), **overrides) -> Actor:
+    n = next(_numbers)
+    fields = {"name": f"Actor {n}", "slug": f"actor-{n}", "kind": "state"}
+    actor = Actor.objects.create(**(fields | overrides))
+    for alias in aliases:
+        ActorAlias.objects.create(actor=actor, name=alias)
+    return actor
+
+
+def make_claim(**overrides) -> Claim:
+    n = next(_numbers)
+    fields = {"slug": f"claim-{n}", "text": f"Claim number {n} is true"}
+    return Claim.objects.create(**(fields | overrides))
+
+
+def make_statement(
+    *, quote: str = "no drones were supplied", article: Article | None = None, **overrides
+) -> Statement:
+    fields = {
+        "stance": "denied",
+        "made_on": datetime.date(2022, 10, 17),
+        "made_on_precision": "day",
+        "date_wording": "on Monday",
+    }
+    fields |= overrides
+    if "actor" not in fields:
+        fields["actor"] = make_actor()
+    if "claim" not in fields:
+        fields["claim"] = make_claim()
+    statement = Statement.objects.create(**fields)
+    article = article or make_article()
+    make_quote(statement=statement, article=article, quoted=quote)
+    return statement
+
+
+def make_quote(
+    *, statement: Statement, article: Article, quoted: str, occurrence: int | None = None
+) -> Quote:
+    anchored = text.anchor_text(article.body, quoted, occurrence=occurrence)
+    return Quote.objects.create(
+        statement=statement,
+        article=article,
+        start=anchored.start,
+        end=anchored.end,
+        text=anchored.text,
+        prefix=anchored.prefix,
+        suffix=anchored.suffix,
+    )
