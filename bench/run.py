@@ -1,0 +1,1230 @@
+#!/usr/bin/env python
+"""ClaimTracker's scale benchmark (`make bench`; see bench/README.md).
+
+For each database (SQLite, PostgreSQL) and size (10,000 and 1,000,000 statements): migrate
+a benchmark database of its own, generate the corpus once (reused while its size, seed and
+generator version match), start gunicorn (gunicorn.conf.py, 2 workers) with production
+settings, time pages, API and exports over real HTTP, compare the exports with COPY (or a
+plain sqlite3 loop), run a 20-client mixed read load, profile the pages' queries in
+process (EXPLAIN ANALYZE on PostgreSQL), print PASS/FAIL per target and write
+bench/RESULTS.md. It is a benchmark, not a test: nothing under tests/ runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import csv
+import datetime
+import http.client
+import json
+import math
+import os
+import platform
+import random
+import re
+import secrets
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "RESULTS.md"
+PYTHON = sys.executable
+GUNICORN = str(Path(PYTHON).parent / "gunicorn")
+DEFAULT_SIZES = (10_000, 1_000_000)
+DEFAULT_DATABASES = ("sqlite", "postgresql")
+DEFAULT_PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+HOST = "127.0.0.1"
+DATA_MARKER = "bench-data"
+
+# The issue's targets (they apply to PostgreSQL with 1,000,000 statements; other runs
+# print them for information).
+PAGE_TARGETS_MS = {
+    "statement list": 150,
+    "statement list, stance=denied": 150,
+    "search, common word": 100,
+    "search, rare word": 100,
+    "actor page, busiest actor": 150,
+    "claim page, busiest claim": 150,
+    "home": 150,
+}
+DEEP_CURSOR_RATIO = 1.5
+CSV_COPY_SHARE = 0.5
+JSONL_COPY_SHARE = 0.25
+MEMORY_GROWTH_MB = 50
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (p95 of 15 samples is the largest)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def request(port: int, path: str, timeout: float = 300, sink=None) -> tuple[int, float, int]:
+    """GET path over a fresh connection, reading the whole body: (status, seconds, bytes)."""
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        connection.request("GET", path, headers={"Accept-Encoding": "identity"})
+        response = connection.getresponse()
+        size = 0
+        while True:
+            chunk = response.read(65536)
+            if not chunk:
+                break
+            size += len(chunk)
+            if sink:
+                sink(chunk)
+        return response.status, time.perf_counter() - started, size
+    finally:
+        connection.close()
+
+
+def get_json(port: int, path: str) -> dict:
+    connection = http.client.HTTPConnection(HOST, port, timeout=300)
+    try:
+        connection.request("GET", path, headers={"Accept": "application/json"})
+        response = connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"GET {path}: {response.status} {body[:300]!r}")
+        return json.loads(body)
+    finally:
+        connection.close()
+
+
+def cursor_for(position: int) -> str:
+    """A DRF CursorPagination cursor (ordering -id) that starts below `position`: the
+    same encoding as the `next` links, base64 of "p=<id>"."""
+    return base64.b64encode(urllib.parse.urlencode({"p": str(position)}).encode()).decode()
+
+
+def decode_cursor(url: str) -> dict:
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(url).query)
+    raw = base64.b64decode(query["cursor"][0]).decode()
+    return {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
+
+
+# --------------------------------------------------------------------------- databases
+
+
+class Database:
+    """One benchmark database: its URL, a direct connection, and the corpus marker."""
+
+    def __init__(self, vendor: str, size: int, pg_server: str):
+        self.vendor, self.size = vendor, size
+        if vendor == "postgresql":
+            self.name = f"claimtracker_bench_{size}"
+            self.server = pg_server.rstrip("/")
+            self.url = f"{self.server}/{self.name}"
+        else:
+            self.path = BENCH / f"claimtracker-bench-{size}.sqlite3"
+            self.name = self.path.name
+            self.url = f"sqlite:///{self.path}"
+
+    def ensure_exists(self) -> None:
+        if self.vendor != "postgresql":
+            return
+        import psycopg
+
+        with psycopg.connect(f"{self.server}/postgres", autocommit=True) as conn:
+            found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.name])
+            if not found.fetchone():
+                log(f"Creating database {self.name}")
+                conn.execute(f'CREATE DATABASE "{self.name}"')
+
+    def connect(self):
+        if self.vendor == "postgresql":
+            import psycopg
+
+            return psycopg.connect(self.url, autocommit=True)
+        return sqlite3.connect(self.path, isolation_level=None)
+
+    def marker(self) -> dict | None:
+        with self.connect() as conn:
+            try:
+                row = conn.execute(
+                    "SELECT statements, seed, version, seconds, generated_at FROM bench_corpus"
+                ).fetchone()
+            except Exception:
+                return None
+        if row is None:
+            return None
+        keys = ("statements", "seed", "version", "seconds", "generated_at")
+        return dict(zip(keys, row, strict=True))
+
+    def set_marker(self, statements: int, seed: int, version: str, seconds: float) -> None:
+        with self.connect() as conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS bench_corpus (statements bigint, seed bigint, "
+                "version text, seconds double precision, generated_at text)"
+            )
+            conn.execute("DELETE FROM bench_corpus")
+            mark = "%s" if self.vendor == "postgresql" else "?"
+            now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+            conn.execute(
+                f"INSERT INTO bench_corpus VALUES ({', '.join([mark] * 5)})",
+                (statements, seed, version, seconds, now),
+            )
+
+
+def with_statement_timeout(env: dict, seconds: float) -> dict:
+    """PostgreSQL sessions opened with this environment give up on a statement after
+    `seconds` (libpq reads PGOPTIONS), so one pathological page cannot stall the run."""
+    return {**env, "PGOPTIONS": f"-c statement_timeout={int(seconds * 1000)}"}
+
+
+def django_env(database: Database) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_REPLICA_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(
+        DATABASE_URL=database.url,
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS=HOST,
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        CLAIMTRACKER_API_RATE_ANONYMOUS="1000000/minute",
+        CLAIMTRACKER_API_RATE_SIGNED_IN="1000000/minute",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def manage(env: dict, *args: str, quiet: bool = True) -> None:
+    subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+
+
+def helper(env: dict, command: str, payload: dict | None = None) -> dict:
+    """Run a function of this file inside Django (settings from env) and read its JSON."""
+    done = subprocess.run(
+        [PYTHON, str(Path(__file__)), command],
+        cwd=ROOT,
+        env=env,
+        input=json.dumps(payload or {}),
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        raise RuntimeError(f"{command} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout)
+
+
+# --------------------------------------------------------------------------- in Django
+
+
+def _setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtracker.settings")
+    import django
+
+    django.setup()
+
+
+def discover(_payload: dict) -> dict:
+    """What the benchmark needs to know about the corpus in this database."""
+    _setup_django()
+    from django.db.models import Count
+    from django.db.models.functions import Coalesce
+
+    from claims import corpus
+    from claims.models import Actor, Claim, Quote, Statement
+    from sources.models import Article
+
+    total = Statement.objects.count()
+    info = {
+        "version": corpus.CORPUS_VERSION,
+        "common_word": corpus.COMMON_WORD,
+        "rare_word": corpus.RARE_WORD,
+        "statements": total,
+    }
+    if not total:
+        return info
+    parties = list(
+        Statement.objects.annotate(party=Coalesce("actor__speaks_for_id", "actor_id"))
+        .values("party")
+        .annotate(n=Count("id"))
+        .order_by("-n")[:50]
+    )
+    slugs = dict(
+        Actor.objects.filter(pk__in=[p["party"] for p in parties]).values_list("pk", "slug")
+    )
+    claims = list(Statement.objects.values("claim").annotate(n=Count("id")).order_by("-n")[:100])
+    claim_slugs = dict(
+        Claim.objects.filter(pk__in=[c["claim"] for c in claims]).values_list("pk", "slug")
+    )
+    ids = Statement.objects.order_by("id").values_list("id", flat=True)
+    info.update(
+        quotes=Quote.objects.count(),
+        articles=Article.objects.count(),
+        actors=Actor.objects.count(),
+        claims=Claim.objects.count(),
+        busiest_actor=slugs[parties[0]["party"]],
+        busiest_actor_statements=parties[0]["n"],
+        busiest_claim=claim_slugs[claims[0]["claim"]],
+        busiest_claim_statements=claims[0]["n"],
+        top_actors=[slugs[p["party"]] for p in parties],
+        top_claims=[claim_slugs[c["claim"]] for c in claims],
+        deep_id=ids[total // 10],
+        max_statement_id=ids.reverse()[0],
+        max_article_id=Article.objects.order_by("-id").values_list("id", flat=True)[0],
+        words=[corpus.vocabulary().words[rank] for rank in (0, 10, 100, 1000, 5000)],
+    )
+    return info
+
+
+def export_scope(payload: dict) -> dict:
+    """A date_from giving about `rows` statements, and the exact count."""
+    _setup_django()
+    from claims.models import Statement
+
+    rows = payload["rows"]
+    total = Statement.objects.count()
+    if total <= rows:
+        return {"date_from": None, "rows": total}
+    date = Statement.objects.order_by("-made_on").values_list("made_on", flat=True)[rows - 1]
+    count = Statement.objects.filter(made_on__gte=date).count()
+    return {"date_from": date.isoformat(), "rows": count}
+
+
+def profile(payload: dict) -> dict:
+    """Each page once in process: its queries, their time, and the slowest ones' plans
+    (EXPLAIN ANALYZE on PostgreSQL, bounded by a statement timeout; plain EXPLAIN when
+    that runs out)."""
+    _setup_django()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST=HOST, raise_request_exception=True)
+    pages = {}
+    for name, path in payload["pages"].items():
+        if name in payload.get("warm", ()):
+            client.get(path)
+        error = ""
+        captured = CaptureQueriesContext(connection)
+        started = time.perf_counter()
+        status = None
+        try:
+            with captured:
+                response = client.get(path)
+                status = response.status_code
+                if getattr(response, "streaming", False):
+                    for _ in response.streaming_content:
+                        pass
+        except Exception as exc:  # e.g. the statement timeout
+            error = f"{type(exc).__name__}: {str(exc).strip()[:300]}"
+        total = time.perf_counter() - started
+        queries = [(float(q["time"]), q["sql"]) for q in captured.captured_queries]
+        slowest = sorted(queries, key=lambda q: -q[0])[: payload.get("top", 3)]
+        explained = []
+        for rank, (seconds, sql) in enumerate(slowest):
+            plan = ""
+            wanted = payload.get("explain") and name in payload.get("explain_pages", ())
+            if wanted and rank < 2 and sql.lstrip().upper().startswith("SELECT"):
+                plan = explain(connection, sql, payload.get("explain_timeout", 60))
+            explained.append({"seconds": seconds, "sql": sql, "plan": plan})
+        pages[name] = {
+            "status": status,
+            "error": error,
+            "seconds": total,
+            "queries": len(queries),
+            "query_seconds": sum(q[0] for q in queries),
+            "slowest": explained,
+        }
+    return {"pages": pages}
+
+
+def explain(connection, sql: str, timeout: float) -> str:
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute("EXPLAIN QUERY PLAN " + sql)
+            return "\n".join(" " * 2 * (row[1] > 0) + row[-1] for row in cursor.fetchall())
+        cursor.execute(f"SET statement_timeout = {int(timeout * 1000)}")
+        try:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+            return "\n".join(row[0] for row in cursor.fetchall())
+        except Exception:
+            cursor.execute("EXPLAIN " + sql)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            return f"(EXPLAIN ANALYZE gave up after {timeout:.0f}s; the plan alone:)\n{plan}"
+
+
+HELPERS = {"_discover": discover, "_export_scope": export_scope, "_profile": profile}
+
+
+# --------------------------------------------------------------------------- the server
+
+
+class Server:
+    def __init__(self, env: dict, port: int):
+        self.port = port
+        # Kept open for the server's lifetime; closed in stop().
+        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            "w+", prefix="claimtracker-bench-gunicorn-", suffix=".log", delete=False
+        )
+        self.process = subprocess.Popen(
+            [GUNICORN, "-c", str(ROOT / "gunicorn.conf.py")],
+            cwd=ROOT,
+            env={**env, "GUNICORN_BIND": f"{HOST}:{port}", "GUNICORN_WORKERS": "2"},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait_ready(self, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited; see {self.log.name}")
+            try:
+                status, _, _ = request(self.port, "/accounts/login/", timeout=10)
+                if status == 200 and len(self.workers()) >= 2:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"gunicorn did not answer within {timeout}s; see {self.log.name}")
+
+    def workers(self) -> list[int]:
+        pids = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as stat:
+                        fields = stat.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == self.process.pid:
+                    pids.append(int(entry))
+        return pids
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()  # graceful: the arbiter stops its workers
+            try:
+                self.process.wait(45)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def memory_kb(pid: int, field: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class RssSampler(threading.Thread):
+    """Samples the workers' resident memory every 20 ms while an export streams."""
+
+    def __init__(self, server: Server):
+        super().__init__(daemon=True)
+        self.server = server
+        self.baseline = {pid: memory_kb(pid, "VmRSS") for pid in server.workers()}
+        self.peak = dict(self.baseline)
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        pids, refreshed = list(self.baseline), time.monotonic()
+        while not self.stopped.is_set():
+            if time.monotonic() - refreshed > 1:
+                pids, refreshed = self.server.workers(), time.monotonic()
+            for pid in pids:
+                rss = memory_kb(pid, "VmRSS")
+                self.peak[pid] = max(self.peak.get(pid, 0), rss)
+            time.sleep(0.02)
+
+    def result(self) -> dict:
+        self.stopped.set()
+        self.join()
+        growth = {pid: self.peak[pid] - self.baseline.get(pid, self.peak[pid]) for pid in self.peak}
+        busiest = max(growth, key=growth.get)
+        return {
+            "growth_mb": growth[busiest] / 1024,
+            "peak_rss_mb": self.peak[busiest] / 1024,
+            "baseline_rss_mb": self.baseline.get(busiest, 0) / 1024,
+            "vm_hwm_mb": memory_kb(busiest, "VmHWM") / 1024,
+        }
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def time_page(port: int, path: str, args) -> dict:
+    """`args.warmup` warm-ups then `args.repeat` timed requests, bounded by a time budget:
+    a page slower than the budget is timed once (its first, cold request)."""
+    statuses = set()
+    status, first, size = request(port, path, timeout=args.request_timeout)
+    statuses.add(status)
+    times, note = [], ""
+    if first > args.page_budget:
+        times, note = [first], "one cold request (slower than the time budget)"
+    else:
+        for _ in range(args.warmup - 1 if first < args.page_budget / 4 else 0):
+            statuses.add(request(port, path, timeout=args.request_timeout)[0])
+        started = time.perf_counter()
+        while len(times) < args.repeat:
+            status, seconds, size = request(port, path, timeout=args.request_timeout)
+            statuses.add(status)
+            times.append(seconds)
+            if time.perf_counter() - started > args.page_budget and len(times) >= 3:
+                note = f"{len(times)} samples within the {args.page_budget:.0f}s budget"
+                break
+    return {
+        "path": path,
+        "median_ms": statistics.median(times) * 1000,
+        "p95_ms": percentile(times, 0.95) * 1000,
+        "min_ms": min(times) * 1000,
+        "bytes": size,
+        "statuses": sorted(statuses),
+        "samples": len(times),
+        "note": note,
+    }
+
+
+def time_export(server: Server, path: str, header_lines: int) -> dict:
+    lines = 0
+
+    def count(chunk: bytes) -> None:
+        nonlocal lines
+        lines += chunk.count(b"\n")
+
+    sampler = RssSampler(server)
+    sampler.start()
+    status, seconds, size = request(server.port, path, timeout=3600, sink=count)
+    memory = sampler.result()
+    rows = lines - header_lines
+    return {
+        "path": path,
+        "status": status,
+        "seconds": seconds,
+        "rows": rows,
+        "bytes": size,
+        "rows_per_second": rows / seconds if seconds else 0,
+        **memory,
+    }
+
+
+EXPORT_SQL = """
+SELECT s.id, c.slug, c.text, a.slug, a.name, sp.slug, sp.name, s.stance, s.made_on,
+       s.made_on_precision, s.date_wording, q.article_id, ar.url, o.slug, ar.published_on,
+       q.text, q.start, q."end", (SELECT count(*) FROM claims_quote n WHERE n.statement_id = s.id),
+       '{base}/statements/' || s.id || '/'
+FROM claims_statement s
+JOIN claims_claim c ON c.id = s.claim_id
+JOIN claims_actor a ON a.id = s.actor_id
+LEFT JOIN claims_actor sp ON sp.id = s.speaker_id
+LEFT JOIN claims_quote q ON q.id = (
+    SELECT min(f.id) FROM claims_quote f WHERE f.statement_id = s.id)
+LEFT JOIN sources_article ar ON ar.id = q.article_id
+LEFT JOIN sources_outlet o ON o.id = ar.outlet_id
+{where}
+ORDER BY s.made_on DESC, s.id DESC
+"""
+
+
+def export_sql(base_url: str, date_from: str | None) -> str:
+    """The export's rows (same columns, filter and order as export.csv) in one query."""
+    where = f"WHERE s.made_on >= '{date_from}'" if date_from else ""
+    return EXPORT_SQL.format(base=base_url, where=where)
+
+
+def time_copy(database: Database, sql: str) -> dict:
+    """COPY (the export's query) TO STDOUT WITH CSV through psycopg."""
+    with database.connect() as conn, conn.cursor() as cursor:
+        started = time.perf_counter()
+        size = lines = 0
+        with cursor.copy(f"COPY ({sql}) TO STDOUT WITH CSV HEADER") as copy:
+            for data in copy:
+                size += len(data)
+                lines += bytes(data).count(b"\n")
+        seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "rows": lines - 1,
+        "bytes": size,
+        "rows_per_second": (lines - 1) / seconds,
+    }
+
+
+class CountingSink:
+    def __init__(self):
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.size += len(text.encode())
+
+
+def time_sqlite_loop(database: Database, sql: str) -> dict:
+    """A plain sqlite3 loop writing the same CSV (csv.writer, UTF-8 encoded)."""
+    conn = sqlite3.connect(database.path)
+    try:
+        started = time.perf_counter()
+        sink = CountingSink()
+        writer = csv.writer(sink, lineterminator="\r\n")
+        cursor = conn.execute(sql)
+        writer.writerow([d[0] for d in cursor.description])
+        rows = 0
+        for row in cursor:
+            writer.writerow(row)
+            rows += 1
+        seconds = time.perf_counter() - started
+    finally:
+        conn.close()
+    return {"seconds": seconds, "rows": rows, "bytes": sink.size, "rows_per_second": rows / seconds}
+
+
+def load_test(port: int, info: dict, args) -> dict:
+    """`args.clients` threads issuing a mixed read workload for `args.load_seconds`."""
+    clients, seconds, seed = args.clients, args.load_seconds, args.seed
+    common, rare = info["common_word"], info["rare_word"]
+    words = [common, rare, *info["words"]]
+    stances = ("asserted", "denied", "confirmed")
+    mix = [
+        (10, lambda r: "/statements/"),
+        (8, lambda r: f"/statements/?stance={r.choice(stances)}"),
+        (8, lambda r: f"/statements/?q={r.choice(words)}"),
+        (5, lambda r: f"/statements/?page={r.randint(2, 20)}"),
+        (5, lambda r: f"/statements/?actor={r.choice(info['top_actors'][:20])}"),
+        (12, lambda r: f"/actors/{r.choice(info['top_actors'])}/"),
+        (12, lambda r: f"/claims/{r.choice(info['top_claims'])}/"),
+        (10, lambda r: "/"),
+        (12, lambda r: f"/statements/{r.randint(1, info['max_statement_id'])}/"),
+        (6, lambda r: f"/articles/{r.randint(1, info['max_article_id'])}/"),
+        (6, lambda r: "/api/v1/statements/"),
+        (6, lambda r: f"/api/v1/statements/?claim={r.choice(info['top_claims'][:20])}"),
+    ]
+    weights = [w for w, _ in mix]
+    results: list[tuple[float, int | str]] = []
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client(number: int) -> None:
+        rng = random.Random(f"{seed}:{number}")
+        while time.monotonic() < deadline:
+            path = rng.choices(mix, weights)[0][1](rng)
+            try:
+                status, elapsed, _ = request(port, path, timeout=args.request_timeout)
+            except Exception as error:  # a timeout or a dropped connection is an error
+                status, elapsed = type(error).__name__, 0.0
+            with lock:
+                results.append((elapsed, status))
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    ok = [t for t, status in results if isinstance(status, int) and status < 400]
+    errors: dict[str, int] = {}
+    for _, status in results:
+        if not (isinstance(status, int) and status < 400):
+            errors[str(status)] = errors.get(str(status), 0) + 1
+    return {
+        "clients": clients,
+        "seconds": elapsed,
+        "requests": len(results),
+        "errors": sum(errors.values()),
+        "error_kinds": errors,
+        "throughput": len(results) / elapsed,
+        "median_ms": statistics.median(ok) * 1000 if ok else None,
+        "p95_ms": percentile(ok, 0.95) * 1000 if ok else None,
+    }
+
+
+# --------------------------------------------------------------------------- one run
+
+
+def run_one(vendor: str, size: int, args) -> dict:
+    database = Database(vendor, size, args.pg_server)
+    log(f"\n=== {vendor}, {size:,} statements ({database.name}) ===")
+    database.ensure_exists()
+    env = django_env(database)
+    manage(env, "migrate", "--no-input")
+    manage(env, "createcachetable")
+    info = helper(env, "_discover")
+    marker = database.marker()
+    wanted = {"statements": size, "seed": args.seed, "version": info["version"]}
+    reuse = (
+        not args.regenerate
+        and marker is not None
+        and all(marker[k] == v for k, v in wanted.items())
+        and info["statements"] == size
+    )
+    if reuse:
+        generation = marker["seconds"]
+        log(f"Reusing the corpus generated {marker['generated_at']} in {generation:.0f}s.")
+    else:
+        log(f"Generating {size:,} statements (seed {args.seed})...")
+        started = time.perf_counter()
+        manage(
+            env,
+            "generate_corpus",
+            f"--statements={size}",
+            f"--seed={args.seed}",
+            "--force-empty",
+            quiet=False,
+        )
+        generation = time.perf_counter() - started
+        database.set_marker(size, args.seed, info["version"], generation)
+        info = helper(env, "_discover")
+    scope = helper(env, "_export_scope", {"rows": args.export_rows})
+    scope["rare_word"] = info["rare_word"]
+    manage(env, "collectstatic", "--no-input")
+
+    result = {
+        "vendor": vendor,
+        "size": size,
+        "seed": args.seed,
+        "database": database.name,
+        "generation_seconds": generation,
+        "generated_now": not reuse,
+        "corpus": {k: info[k] for k in ("statements", "quotes", "articles", "actors", "claims")},
+        "busiest_actor": [info["busiest_actor"], info["busiest_actor_statements"]],
+        "busiest_claim": [info["busiest_claim"], info["busiest_claim_statements"]],
+    }
+    common, rare = info["common_word"], info["rare_word"]
+    pages = {
+        "statement list": "/statements/",
+        "statement list, stance=denied": "/statements/?stance=denied",
+        "search, common word": f"/statements/?q={common}",
+        "search, rare word": f"/statements/?q={rare}",
+        "actor page, busiest actor": f"/actors/{info['busiest_actor']}/",
+        "claim page, busiest claim": f"/claims/{info['busiest_claim']}/",
+        "home": "/",
+        "API list, first page": "/api/v1/statements/",
+        "API list, cursor past 90%": "/api/v1/statements/?"
+        + urllib.parse.urlencode({"cursor": cursor_for(info["deep_id"])}),
+    }
+    port = free_port()
+    server = Server(with_statement_timeout(env, args.statement_timeout), port)
+    try:
+        server.wait_ready()
+        log(f"gunicorn up on {HOST}:{port} (workers {server.workers()}); log {server.log.name}")
+        first = get_json(port, "/api/v1/statements/?page_size=1000")
+        result["cursor_check"] = {
+            "next_link_decodes_to": decode_cursor(first["next"]) if first.get("next") else None,
+            "deep_cursor": {"p": str(info["deep_id"])},
+        }
+        result["pages"] = {}
+        for name, path in pages.items():
+            timing = time_page(port, path, args)
+            result["pages"][name] = timing
+            log(
+                f"  {name:<32} median {timing['median_ms']:8.1f} ms  "
+                f"p95 {timing['p95_ms']:8.1f} ms  {timing['statuses']} {timing['note']}"
+            )
+        if not args.skip_exports:
+            result["exports"] = measure_exports(server, database, scope, args, size)
+        if not args.skip_load:
+            log(f"  load: {args.clients} clients for {args.load_seconds:.0f}s...")
+            result["load"] = load_test(port, info, args)
+            load = result["load"]
+            log(
+                f"  load: {load['requests']} requests, {load['errors']} errors, "
+                f"{load['throughput']:.1f} req/s, median {load['median_ms'] or 0:.0f} ms"
+            )
+    finally:
+        server.stop()
+    if not args.no_profile:
+        log("  profiling the pages' queries in process...")
+        slow = [
+            name
+            for name, limit in PAGE_TARGETS_MS.items()
+            if result["pages"][name]["median_ms"] >= limit
+        ]
+        result["profile"] = helper(
+            with_statement_timeout(env, args.statement_timeout),
+            "_profile",
+            {
+                "pages": pages,
+                "explain": args.explain,
+                "explain_pages": slow,
+                "explain_timeout": args.explain_timeout,
+                "warm": [n for n, t in result["pages"].items() if t["median_ms"] < 2000],
+                "top": 3,
+            },
+        )["pages"]
+    return result
+
+
+def measure_exports(server: Server, database: Database, scope: dict, args, size: int) -> dict:
+    query = f"?date_from={scope['date_from']}" if scope["date_from"] else ""
+    base = f"http://{HOST}:{server.port}"
+    sql = export_sql(base, scope["date_from"])
+    exports: dict = {"scope": scope}
+    for kind, header in (("csv", 1), ("jsonl", 0)):
+        # A small export first, so one-time costs (imports, caches) are not counted.
+        request(server.port, f"/api/v1/statements/export.{kind}?q={scope['rare_word']}")
+        runs = []
+        while len(runs) < args.export_repeat:
+            runs.append(time_export(server, f"/api/v1/statements/export.{kind}{query}", header))
+            if runs[-1]["seconds"] > 60:
+                break
+        best = sorted(runs, key=lambda r: r["rows_per_second"])[len(runs) // 2]
+        best["growth_mb"] = max(r["growth_mb"] for r in runs)
+        exports[kind] = best
+        log(
+            f"  export.{kind}: {best['rows']:,} rows in {best['seconds']:.1f}s = "
+            f"{best['rows_per_second']:,.0f} rows/s, worker memory +{best['growth_mb']:.1f} MB"
+        )
+    baseline = time_copy if database.vendor == "postgresql" else time_sqlite_loop
+    runs = [baseline(database, sql) for _ in range(len(runs))]
+    exports["baseline"] = sorted(runs, key=lambda r: r["rows_per_second"])[len(runs) // 2]
+    exports["baseline_kind"] = (
+        "COPY (query) TO STDOUT WITH CSV via psycopg"
+        if database.vendor == "postgresql"
+        else "plain sqlite3 loop + csv.writer"
+    )
+    b = exports["baseline"]
+    log(f"  {exports['baseline_kind']}: {b['rows']:,} rows = {b['rows_per_second']:,.0f} rows/s")
+    if args.full_export or (args.full_export is None and size >= 1_000_000):
+        full = time_export(server, "/api/v1/statements/export.csv", 1)
+        exports["full_csv"] = full
+        log(
+            f"  full export.csv: {full['rows']:,} rows in {full['seconds']:.0f}s, "
+            f"worker memory +{full['growth_mb']:.1f} MB"
+        )
+    return exports
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def verdicts(result: dict) -> list[dict]:
+    out = []
+    pages = result.get("pages", {})
+    for name, limit in PAGE_TARGETS_MS.items():
+        if name in pages:
+            median = pages[name]["median_ms"]
+            ok = median < limit and pages[name]["statuses"] == [200]
+            out.append(
+                {
+                    "target": f"{name}: median < {limit} ms",
+                    "value": f"{median:.0f} ms",
+                    "pass": ok,
+                }
+            )
+    first, deep = pages.get("API list, first page"), pages.get("API list, cursor past 90%")
+    if first and deep:
+        ratio = deep["median_ms"] / first["median_ms"]
+        out.append(
+            {
+                "target": f"API list at a cursor past 90% ≤ {DEEP_CURSOR_RATIO} × first page",
+                "value": f"{ratio:.2f} × ({deep['median_ms']:.0f} / {first['median_ms']:.0f} ms)",
+                "pass": ratio <= DEEP_CURSOR_RATIO and deep["statuses"] == [200],
+            }
+        )
+    exports = result.get("exports")
+    if exports:
+        base = exports["baseline"]["rows_per_second"]
+        what = "COPY" if result["vendor"] == "postgresql" else "the sqlite3 loop"
+        for kind, share in (("csv", CSV_COPY_SHARE), ("jsonl", JSONL_COPY_SHARE)):
+            speed = exports[kind]["rows_per_second"]
+            out.append(
+                {
+                    "target": f"{kind.upper()} export ≥ {share:.0%} of {what} rows/s",
+                    "value": f"{speed / base:.0%} ({speed:,.0f} vs {base:,.0f} rows/s)",
+                    "pass": speed >= share * base and exports[kind]["status"] == 200,
+                }
+            )
+        full = exports.get("full_csv") or exports["csv"]
+        out.append(
+            {
+                "target": f"worker memory growth < {MEMORY_GROWTH_MB} MB during a "
+                f"{full['rows']:,}-row export",
+                "value": f"+{full['growth_mb']:.1f} MB (peak RSS {full['peak_rss_mb']:.0f} MB)",
+                "pass": full["growth_mb"] < MEMORY_GROWTH_MB and full["status"] == 200,
+            }
+        )
+    load = result.get("load")
+    if load:
+        out.append(
+            {
+                "target": f"{load['clients']} concurrent clients, {load['seconds']:.0f}s: no error",
+                "value": f"{load['errors']} errors, {load['throughput']:.1f} req/s",
+                "pass": load["errors"] == 0,
+            }
+        )
+    return out
+
+
+def official(result: dict) -> bool:
+    return result["vendor"] == "postgresql" and result["size"] >= 1_000_000
+
+
+# --------------------------------------------------------------------------- report
+
+
+def machine(args) -> dict:
+    info = {
+        "cpus": os.cpu_count(),
+        "cpu": "",
+        "memory_gb": 0.0,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "sqlite": sqlite3.sqlite_version,
+    }
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        info["cpu"] = re.search(r"model name\s*:\s*(.*)", cpuinfo).group(1)
+        meminfo = Path("/proc/meminfo").read_text()
+        info["memory_gb"] = int(re.search(r"MemTotal:\s*(\d+)", meminfo).group(1)) / 1024**2
+    except (OSError, AttributeError):
+        pass
+    if "postgresql" in args.databases:
+        try:
+            import psycopg
+
+            with psycopg.connect(f"{args.pg_server}/postgres") as conn:
+                info["postgresql"] = conn.execute("SHOW server_version").fetchone()[0]
+                info["postgresql_settings"] = {
+                    name: conn.execute(f"SHOW {name}").fetchone()[0]
+                    for name in (
+                        "shared_buffers",
+                        "work_mem",
+                        "effective_cache_size",
+                        "random_page_cost",
+                        "jit",
+                        "max_parallel_workers_per_gather",
+                        "cursor_tuple_fraction",
+                    )
+                }
+        except Exception as error:
+            info["postgresql"] = f"unavailable ({error})"
+    try:
+        import django
+        import gunicorn
+
+        info["django"] = django.get_version()
+        info["gunicorn"] = gunicorn.__version__
+    except ImportError:
+        pass
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        info["commit"] = commit + (" (with uncommitted changes)" if dirty else "")
+    except OSError:
+        pass
+    return info
+
+
+def load_previous() -> dict:
+    if not RESULTS.exists():
+        return {"runs": {}}
+    match = re.search(rf"<!-- {DATA_MARKER}\n(.*?)\n-->", RESULTS.read_text(), flags=re.DOTALL)
+    if not match:
+        return {"runs": {}}
+    try:
+        return json.loads(match.group(1).replace("- -", "--"))
+    except json.JSONDecodeError:
+        return {"runs": {}}
+
+
+def fmt_ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def render(data: dict) -> str:
+    lines = [
+        "# ClaimTracker benchmark results",
+        "",
+        "Generated by `bench/run.py` (`make bench`); do not edit by hand: each run replaces",
+        "the sections of the runs it repeats (same label, database and size) and keeps the",
+        "others, so before/after figures can stand side by side (`--label`).",
+        "",
+    ]
+    for key in sorted(data["runs"], key=lambda k: data["runs"][k]["finished"]):
+        run = data["runs"][key]
+        result, m = run["result"], run["machine"]
+        lines += [
+            f"## {run['label']}: {result['vendor']}, {result['size']:,} statements",
+            "",
+            f"- date: {run['finished']}; commit {m.get('commit', '?')}",
+            f"- command: `{run['command']}`",
+            f"- machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_gb']:.1f} GB RAM; "
+            f"Python {m['python']}, Django {m.get('django', '?')}, gunicorn "
+            f"{m.get('gunicorn', '?')} (2 workers × 4 threads, gunicorn.conf.py); "
+            + (
+                f"PostgreSQL {m.get('postgresql', '?')} "
+                f"({', '.join(f'{k}={v}' for k, v in m.get('postgresql_settings', {}).items())})"
+                if result["vendor"] == "postgresql"
+                else f"SQLite {m['sqlite']}"
+            ),
+            f"- corpus: {', '.join(f'{v:,} {k}' for k, v in result['corpus'].items())} "
+            f"(seed {result['seed']}); generation "
+            f"{result['generation_seconds']:.0f} s"
+            + ("" if result["generated_now"] else " (generated by an earlier run, reused)"),
+            f"- busiest actor `{result['busiest_actor'][0]}` "
+            f"({result['busiest_actor'][1]:,} statements as party), busiest claim "
+            f"`{result['busiest_claim'][0]}` ({result['busiest_claim'][1]:,} statements)",
+            "- targets "
+            + (
+                "apply (PostgreSQL, 1,000,000 statements)"
+                if official(result)
+                else "shown for information (they apply to PostgreSQL at 1,000,000)"
+            ),
+            "",
+        ]
+        if result.get("pages"):
+            lines += [
+                "| request | median ms | p95 ms | target | |",
+                "|---|---:|---:|---|---|",
+            ]
+            for name, timing in result["pages"].items():
+                limit = PAGE_TARGETS_MS.get(name)
+                verdict = ""
+                if limit:
+                    verdict = "PASS" if timing["median_ms"] < limit else "FAIL"
+                bad = [s for s in timing["statuses"] if s != 200]
+                lines.append(
+                    f"| `{timing['path'][:70]}` {name} | {fmt_ms(timing['median_ms'])} | "
+                    f"{fmt_ms(timing['p95_ms'])} | {f'< {limit} ms' if limit else ''} | "
+                    f"{verdict}{' status ' + str(bad) if bad else ''}"
+                    f"{' (' + timing['note'] + ')' if timing.get('note') else ''} |"
+                )
+            lines.append("")
+            lines.append(
+                f"Each: {run['settings']['warmup']} warm-up requests, then "
+                f"{run['settings']['repeat']} timed (fresh connection each, whole body read; at "
+                f"most {run['settings'].get('page_budget', 60):.0f} s of samples per page; "
+                "PostgreSQL statement_timeout "
+                f"{run['settings'].get('statement_timeout', 120):.0f} s for the server); "
+                "p95 is the nearest rank. The deep cursor is built from the id a tenth of the "
+                "way up the id order (`base64('p=<id>')`, the encoding of the `next` links: "
+                f"{result.get('cursor_check', {}).get('next_link_decodes_to')})."
+            )
+            lines.append("")
+        exports = result.get("exports")
+        if exports:
+            lines += [
+                f"Exports of {exports['scope']['rows']:,} statements"
+                + (
+                    f" (`date_from={exports['scope']['date_from']}`)"
+                    if exports["scope"]["date_from"]
+                    else ""
+                )
+                + f"; baseline: {exports['baseline_kind']} of the same rows and columns.",
+                "",
+                "| export | rows | seconds | rows/s | share of baseline | worker RSS growth |",
+                "|---|---:|---:|---:|---:|---:|",
+            ]
+            base = exports["baseline"]["rows_per_second"]
+            for kind in ("csv", "jsonl", "full_csv"):
+                e = exports.get(kind)
+                if e:
+                    lines.append(
+                        f"| {kind} `{e['path'][:60]}` | {e['rows']:,} | {e['seconds']:.1f} | "
+                        f"{e['rows_per_second']:,.0f} | {e['rows_per_second'] / base:.0%} | "
+                        f"+{e['growth_mb']:.1f} MB (peak {e['peak_rss_mb']:.0f} MB) |"
+                    )
+            b = exports["baseline"]
+            lines.append(
+                f"| baseline | {b['rows']:,} | {b['seconds']:.1f} | {base:,.0f} | 100% | |"
+            )
+            lines.append("")
+        load = result.get("load")
+        if load:
+            kinds = ", ".join(f"{k}: {v}" for k, v in load["error_kinds"].items()) or "none"
+            lines += [
+                f"Load: {load['clients']} clients, mixed reads (lists, filters, searches, "
+                f"actor/claim/statement/article pages, home, API) for {load['seconds']:.0f} s: "
+                f"{load['requests']:,} requests, {load['throughput']:.1f} req/s, errors "
+                f"{load['errors']} ({kinds}), latency median {fmt_ms(load['median_ms'])} ms, "
+                f"p95 {fmt_ms(load['p95_ms'])} ms.",
+                "",
+            ]
+        lines += ["| target | measured | |", "|---|---|---|"]
+        for v in verdicts(result):
+            lines.append(f"| {v['target']} | {v['value']} | {'PASS' if v['pass'] else 'FAIL'} |")
+        lines.append("")
+        profile = result.get("profile")
+        if profile:
+            lines += [
+                "Where the time goes (each page once in process, Django test client, same "
+                "database): total, number of queries, time in queries, slowest queries.",
+                "",
+                "| page | total ms | queries | in queries ms | slowest queries (ms) |",
+                "|---|---:|---:|---:|---|",
+            ]
+            for name, p in profile.items():
+                slow = ", ".join(f"{q['seconds'] * 1000:.0f}" for q in p["slowest"])
+                lines.append(
+                    f"| {name} | {p['seconds'] * 1000:,.0f} | {p['queries']} | "
+                    f"{p['query_seconds'] * 1000:,.0f} | {slow} |"
+                )
+            lines.append("")
+            failing = {
+                name
+                for name, limit in PAGE_TARGETS_MS.items()
+                if name in result.get("pages", {}) and result["pages"][name]["median_ms"] >= limit
+            }
+            if failing and any(q["plan"] for p in profile.values() for q in p["slowest"]):
+                lines += [
+                    "<details><summary>Plans of the slowest queries of the pages that "
+                    "miss their target</summary>",
+                    "",
+                ]
+                for name in [n for n in profile if n in failing]:
+                    for q in profile[name]["slowest"][:2]:
+                        if not q["plan"]:
+                            continue
+                        lines += [
+                            f"**{name}**: {q['seconds'] * 1000:,.0f} ms",
+                            "",
+                            "```sql",
+                            q["sql"][:3000],
+                            "```",
+                            "",
+                            "```",
+                            q["plan"],
+                            "```",
+                            "",
+                        ]
+                lines += ["</details>", ""]
+    blob = json.dumps(data, indent=1, default=str).replace("--", "- -")
+    lines += [f"<!-- {DATA_MARKER}", blob, "-->", ""]
+    return "\n".join(lines)
+
+
+def print_summary(result: dict) -> None:
+    scope = "targets apply" if official(result) else "for information"
+    log(f"\n--- {result['vendor']}, {result['size']:,} statements ({scope}) ---")
+    log(f"generation: {result['generation_seconds']:.0f} s")
+    for v in verdicts(result):
+        log(f"{'PASS' if v['pass'] else 'FAIL'}  {v['target']}: {v['value']}")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
+    parser.add_argument("--databases", default=",".join(DEFAULT_DATABASES))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pg-server", default=os.environ.get("BENCH_POSTGRES", DEFAULT_PG_SERVER))
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--export-rows", type=int, default=200_000)
+    parser.add_argument("--export-repeat", type=int, default=2)
+    parser.add_argument(
+        "--full-export",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="Also export every row as CSV to measure memory (default: at 1,000,000+).",
+    )
+    parser.add_argument(
+        "--page-budget",
+        type=float,
+        default=60,
+        help="Seconds of timed requests per page at most (at least 3 unless one is slower).",
+    )
+    parser.add_argument("--request-timeout", type=float, default=330)
+    parser.add_argument(
+        "--statement-timeout",
+        type=float,
+        default=120,
+        help="PostgreSQL statement_timeout (s) for the server under test and the profile.",
+    )
+    parser.add_argument("--explain-timeout", type=float, default=120)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--load-seconds", type=float, default=60)
+    parser.add_argument("--skip-exports", action="store_true")
+    parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--explain", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--regenerate", action="store_true", help="Ignore a cached corpus.")
+    parser.add_argument("--label", default="run", help="Section label in RESULTS.md.")
+    parser.add_argument("--no-write", action="store_true", help="Do not write RESULTS.md.")
+    args = parser.parse_args(argv)
+    args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
+    args.databases = [d.strip() for d in args.databases.split(",") if d.strip()]
+    for name in args.databases:
+        if name not in DEFAULT_DATABASES:
+            parser.error(f"--databases takes {', '.join(DEFAULT_DATABASES)}, not {name!r}")
+    return args
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] in HELPERS:
+        print(json.dumps(HELPERS[argv[0]](json.loads(sys.stdin.read() or "{}")), default=str))
+        return 0
+    args = parse_args(argv)
+    command = "python bench/run.py " + " ".join(argv) if argv else "make bench"
+    data = load_previous()
+    about = machine(args)
+    failures = 0
+    for vendor in args.databases:
+        for size in args.sizes:
+            result = run_one(vendor, size, args)
+            print_summary(result)
+            if official(result):
+                failures += sum(not v["pass"] for v in verdicts(result))
+            data["runs"][f"{args.label}/{vendor}/{size}"] = {
+                "label": args.label,
+                "command": command,
+                "finished": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+                "machine": about,
+                "settings": {
+                    "warmup": args.warmup,
+                    "repeat": args.repeat,
+                    "page_budget": args.page_budget,
+                    "statement_timeout": args.statement_timeout,
+                },
+                "result": result,
+            }
+            if not args.no_write:
+                RESULTS.write_text(render(data))
+    if not args.no_write:
+        log(f"\nWrote {RESULTS.relative_to(ROOT)}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
