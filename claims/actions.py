@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from simple_history.utils import bulk_update_with_history
 
 from claims.models import Actor, ActorAlias, Claim, MergedActor, MergedClaim, Quote, Statement
@@ -163,6 +164,9 @@ def merge_actors(*, source: Actor, target: Actor, user=None) -> Actor:
         _move(Statement.objects.filter(speaker=source), "speaker", target, reason, user)
         _move(Actor.objects.filter(speaks_for=source), "speaks_for", target, reason, user)
         _move(MergedActor.objects.filter(actor=source), "actor", target, reason, user)
+        # The moved statements, and those of the moved spokespeople, now count for the
+        # target; refreshed before the source goes, as their stored party protects it.
+        Statement.objects.filter(Q(actor=target) | Q(actor__speaks_for=target)).refresh_party()
         taken = {target.name.casefold(), *(a.name.casefold() for a in target.aliases.all())}
         names = [source.name, *(alias.name for alias in source.aliases.all())]
         source.aliases.all().delete()

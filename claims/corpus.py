@@ -325,6 +325,7 @@ class Cast:
     spokespeople: dict[int, tuple[list[int], list[float]]] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
     kinds: dict[int, str] = field(default_factory=dict)
+    parties: dict[int, int] = field(default_factory=dict)  # actor id -> its party's id
 
 
 def build_cast(sizes: Sizes, seed: int) -> Cast:
@@ -415,6 +416,7 @@ def build_cast(sizes: Sizes, seed: int) -> Cast:
     for party in parties:
         cast.spokespeople[party] = ([], [])
     for pk, _, _, _, speaks_for, _ in cast.actors:
+        cast.parties[pk] = speaks_for or pk
         if speaks_for:
             cast.spokespeople[speaks_for][0].append(pk)
     for party, (people, _) in cast.spokespeople.items():
@@ -530,6 +532,7 @@ class StatementMaker:
             row = (
                 pk,
                 actor,
+                cast.parties[actor],
                 speaker,
                 claim,
                 _stance(rng, actor, claim, self.seed),
@@ -629,6 +632,7 @@ ARTICLE_FIELDS = (
 STATEMENT_FIELDS = (
     "id",
     "actor",
+    "party",
     "speaker",
     "claim",
     "stance",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, F, QuerySet
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
 from claims.filters import StatementFilter
@@ -90,15 +90,14 @@ def statement_facets(filterset: StatementFilter, params: QueryDict) -> list[Face
     cleaned = filterset.form.cleaned_data
     facets = []
 
-    party = Coalesce("actor__speaks_for_id", "actor_id")
-    by_party = filtered_except(filterset, "actor").annotate(party=party)
+    by_party = filtered_except(filterset, "actor")
     pairs = _counts(by_party, "party")
     # Choosing a person also lists what they said as speaker for another party
     # (StatementQuerySet.by_actors): count that too, so each number is what choosing
     # the value gives.
     spoken = dict(
         by_party.filter(speaker_id__in=[key for key, _ in pairs])
-        .exclude(speaker_id=F("party"))
+        .exclude(speaker_id=F("party_id"))
         .values_list("speaker_id")
         .annotate(n=Count("id"))
         .order_by()

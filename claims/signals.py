@@ -1,4 +1,5 @@
-"""Guards that hold for every way a quote or an article is written.
+"""Guards and derived fields that hold for every way a quote, an article or a
+statement is written.
 
 Forms, the admin, the API and `loaddata` (which saves with raw=True, bypassing
 Model.save) all pass through pre_save; bulk writes and raw SQL are caught by the
@@ -12,7 +13,7 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from claims.anchoring import apply_reanchoring, plan_reanchoring, refuse_lost_quotes
-from claims.models import Quote
+from claims.models import Quote, Statement
 from sources.models import Article
 from sources.signals import body_correcting
 
@@ -49,3 +50,11 @@ def refuse_quote_outside_body(sender, instance: Quote, raw: bool = False, **kwar
         # Derived from the body, so refreshed on every save: context left over from
         # another span would mislead re-anchoring after a correction.
         instance.set_context()
+
+
+@receiver(pre_save, sender=Statement)
+def derive_party(sender, instance: Statement, raw: bool = False, **kwargs):
+    """Store the party the statement counts for (Statement.party), on every save path
+    including loaddata; bulk inserts derive it in StatementQuerySet.bulk_create."""
+    actor = instance.actor  # loaded once if the caller had not
+    instance.party_id = actor.speaks_for_id or actor.pk

@@ -44,7 +44,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     export_query = query_without_page(request.GET)
     export_query = f"actor={actor.slug}" + (f"&{export_query}" if export_query else "")
     context |= {
-        "page": page_of(request, filterset.qs, 100),
+        "page": page_of(request, filterset.qs, 100, queries.with_details),
         "changes": queries.actor_position_changes(actor),
         "query": query_without_page(request.GET),
         "csv_url": f"{reverse('api:statement-export-csv')}?{export_query}",

@@ -31,7 +31,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "claim": claim,
             "timeline": build_timeline(timeline_points(claim)),
-            "page": page_of(request, queries.claim_timeline(claim), 100),
+            "page": page_of(request, queries.claim_timeline(claim), 100, queries.with_details),
             "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
             "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
             "list_url": f"{reverse('claims:statement-list')}?{query}",
@@ -47,7 +47,6 @@ def timeline_points(claim: Claim) -> list[TimelinePoint]:
     statements share a point)."""
     rows = list(
         Statement.objects.on_claim(claim)
-        .with_party()
         .values("party", "stance", "made_on", "made_on_precision")
         .annotate(n=Count("id"), first_id=Min("id"))
         .order_by("made_on", "party")[:TIMELINE_POINT_LIMIT]

@@ -77,7 +77,7 @@ def version_detail(request: HttpRequest, model: str, pk: int, history_id: int) -
     )
     fields = [
         (field.verbose_name, getattr(version, field.attname))
-        for field in Model._meta.concrete_fields
+        for field in Model.history.model.tracked_fields  # derived fields are not kept
         if field.attname not in HIDDEN_FIELDS
     ]
     permalink = request.build_absolute_uri(reverse("claims:version", args=[model, pk, history_id]))

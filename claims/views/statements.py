@@ -28,7 +28,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     query = query_without_page(request.GET)
     q = filterset.form.cleaned_data.get("q") or ""
     context |= {
-        "page": page_of(request, filterset.qs),
+        "page": page_of(request, filterset.qs, dress=queries.with_details),
         "facets": statement_facets(filterset, request.GET),
         "query": query,
         "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
@@ -40,7 +40,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
 
 
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    statement = queries.statements_for_list().filter(pk=pk).first()
+    statement = queries.statement_detail(pk)
     if statement is None:
         return missing(request, Statement, "statement", id=pk)
     contexts = []

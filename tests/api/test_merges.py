@@ -46,6 +46,9 @@ def test_merging_an_actor_moves_its_statements_names_and_people(
     assert set(Statement.objects.filter(actor=iran)) == {*moved, kept}
     spokesman.refresh_from_db()
     assert spokesman.speaks_for == iran
+    # The survivor's page and actor filter find all of them, its spokesman's too.
+    assert set(Statement.objects.by_actor(iran)) == {*moved, kept}
+    assert set(Statement.objects.values_list("party_id", flat=True)) == {iran.pk}
     assert MergedActor.objects.get(old_slug="persia").actor == iran
 
     # Every moved statement keeps its history, with one more entry saying why it moved.

@@ -285,3 +285,39 @@ def test_every_edit_of_a_statement_is_kept_in_its_history():
     assert "stance" in diff.changed_fields
     change = next(change for change in diff.changes if change.field == "stance")
     assert (change.old, change.new) == ("denied", "confirmed")
+
+
+# --- the stored party ------------------------------------------------------------------------
+
+
+def test_a_statement_counts_for_the_party_its_speaker_speaks_for(iran, kanaani):
+    own = make_statement(actor=iran)
+    spoken = make_statement(actor=kanaani)
+    assert (own.party, spoken.party) == (iran, iran)
+    assert set(Statement.objects.by_actor(iran)) == {own, spoken}
+
+
+def test_when_a_person_changes_sides_their_statements_follow(iran, kanaani):
+    spoken = make_statement(actor=kanaani)
+    russia = make_actor(name="Russia", slug="russia", kind="state")
+    kanaani.speaks_for = russia
+    kanaani.save()
+    spoken.refresh_from_db()
+    assert spoken.party == russia
+    assert list(Statement.objects.by_actor(russia)) == [spoken]
+    assert not Statement.objects.by_actor(iran).exists()
+    kanaani.speaks_for = None
+    kanaani.save()
+    spoken.refresh_from_db()
+    assert spoken.party == kanaani
+
+
+def test_bulk_inserted_statements_get_their_party(iran, kanaani):
+    claim = make_claim()
+    made = Statement.objects.bulk_create(
+        [unsaved_statement(actor=actor, claim=claim) for actor in (iran, kanaani)]
+    )
+    assert [s.party_id for s in Statement.objects.filter(pk__in=[s.pk for s in made])] == [
+        iran.pk,
+        iran.pk,
+    ]
