@@ -255,7 +255,6 @@ def discover(_payload: dict) -> dict:
     """What the benchmark needs to know about the corpus in this database."""
     _setup_django()
     from django.db.models import Count
-    from django.db.models.functions import Coalesce
 
     from claims import corpus
     from claims.models import Actor, Claim, Quote, Statement
@@ -271,8 +270,7 @@ def discover(_payload: dict) -> dict:
     if not total:
         return info
     parties = list(
-        Statement.objects.annotate(party=Coalesce("actor__speaks_for_id", "actor_id"))
-        .values("party")
+        Statement.objects.values("party")
         .annotate(n=Count("id"))
         .order_by("-n")[:50]
     )
