@@ -269,11 +269,7 @@ def discover(_payload: dict) -> dict:
     }
     if not total:
         return info
-    parties = list(
-        Statement.objects.values("party")
-        .annotate(n=Count("id"))
-        .order_by("-n")[:50]
-    )
+    parties = list(Statement.objects.values("party").annotate(n=Count("id")).order_by("-n")[:50])
     slugs = dict(
         Actor.objects.filter(pk__in=[p["party"] for p in parties]).values_list("pk", "slug")
     )
