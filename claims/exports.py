@@ -22,6 +22,16 @@ from claims.models import Quote, Statement
 CHUNK_SIZE = 2000
 
 QUOTE_FIELDS = ("article", "article_url", "outlet", "published_on", "text", "start", "end")
+# Where each of QUOTE_FIELDS is read from, starting at a quote.
+QUOTE_LOOKUPS = (
+    "article_id",
+    "article__url",
+    "article__outlet__slug",
+    "article__published_on",
+    "text",
+    "start",
+    "end",
+)
 CSV_COLUMNS = (
     "id",
     "claim",
@@ -106,30 +116,13 @@ def quotes_by_statement(statement_ids: list[int]) -> dict[int, list[dict]]:
     rows = (
         Quote.objects.filter(statement_id__in=statement_ids)
         .order_by("id")
-        .values_list(
-            "statement_id",
-            "article_id",
-            "article__url",
-            "article__outlet__slug",
-            "article__published_on",
-            "text",
-            "start",
-            "end",
-        )
+        .values_list("statement_id", *QUOTE_LOOKUPS)
     )
     quotes = defaultdict(list)
-    for statement_id, article, url, outlet, published_on, text, start, end in rows:
-        quotes[statement_id].append(
-            {
-                "article": article,
-                "article_url": url,
-                "outlet": outlet,
-                "published_on": published_on.isoformat(),
-                "text": text,
-                "start": start,
-                "end": end,
-            }
-        )
+    for statement_id, *values in rows:
+        record = dict(zip(QUOTE_FIELDS, values, strict=True))
+        record["published_on"] = record["published_on"].isoformat()
+        quotes[statement_id].append(record)
     return quotes
 
 

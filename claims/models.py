@@ -89,11 +89,20 @@ class Actor(Versioned):
     def get_absolute_url(self) -> str:
         return reverse("claims:actor-detail", args=[self.slug])
 
+    @property
+    def counts_for_id(self) -> int:
+        """The party its statements count for (Statement.party): the state or
+        organisation it speaks for, else itself."""
+        return self.speaks_for_id or self.pk
+
     def save(self, *args, **kwargs) -> None:
+        adding = self._state.adding
         super().save(*args, **kwargs)
-        # Its statements count for the party it speaks for: follow a change of it.
-        party = self.speaks_for_id or self.pk
-        Statement.objects.filter(actor=self).exclude(party_id=party).refresh_party()
+        if not adding:  # a new actor has no statements yet
+            # Its statements count for the party it speaks for: follow a change of it.
+            Statement.objects.filter(actor=self).exclude(
+                party_id=self.counts_for_id
+            ).refresh_party()
 
     def clean(self) -> None:
         errors = {}
@@ -199,12 +208,10 @@ class StatementQuerySet(models.QuerySet):
         objs = list(objs)
         missing = {obj.actor_id for obj in objs if obj.party_id is None}
         if missing:
-            speaks_for = dict(
-                Actor.objects.filter(pk__in=missing).values_list("pk", "speaks_for_id")
-            )
+            actors = Actor.objects.only("speaks_for").in_bulk(missing)
             for obj in objs:
                 if obj.party_id is None:
-                    obj.party_id = speaks_for.get(obj.actor_id) or obj.actor_id
+                    obj.party_id = actors[obj.actor_id].counts_for_id
         return super().bulk_create(objs, *args, **kwargs)
 
     def with_previous_stance(self) -> StatementQuerySet:

@@ -56,5 +56,4 @@ def refuse_quote_outside_body(sender, instance: Quote, raw: bool = False, **kwar
 def derive_party(sender, instance: Statement, raw: bool = False, **kwargs):
     """Store the party the statement counts for (Statement.party), on every save path
     including loaddata; bulk inserts derive it in StatementQuerySet.bulk_create."""
-    actor = instance.actor  # loaded once if the caller had not
-    instance.party_id = actor.speaks_for_id or actor.pk
+    instance.party_id = instance.actor.counts_for_id  # loads the actor if not cached
