@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.viewsets import ModelViewSet
 
-from claims import actions, annotations, exports, queries
+from claims import actions, annotations, export_sql, exports, queries
 from claims.filters import FILTER_PARAMETERS, StatementFilter
 from claims.models import Actor, MergedActor, MergedClaim, Quote, Stance
 from claims.serializers import (
@@ -215,15 +215,15 @@ class StatementExport(APIView):
 
     extension = ""
     content_type = ""
-    lines = None
+    chunks = None  # export_sql.csv_chunks or jsonl_chunks
 
     def get(self, request):
         unknown = sorted(set(request.query_params) - set(FILTER_PARAMETERS))
         if unknown:
             raise exceptions.ValidationError({n: ["Unknown parameter."] for n in unknown})
         statements = filtered_statements(request, queries.statements_for_export())
-        rows = exports.records(statements, request.build_absolute_uri)
-        response = StreamingHttpResponse(type(self).lines(rows), content_type=self.content_type)
+        chunks = type(self).chunks(statements, request.build_absolute_uri)
+        response = StreamingHttpResponse(chunks, content_type=self.content_type)
         name = exports.export_filename(request.query_params, self.extension)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
@@ -239,7 +239,7 @@ class StatementExport(APIView):
 )
 class StatementCsvExport(StatementExport):
     extension, content_type = "csv", "text/csv; charset=utf-8"
-    lines = staticmethod(exports.csv_lines)
+    chunks = staticmethod(export_sql.csv_chunks)
 
 
 @extend_schema(
@@ -249,7 +249,7 @@ class StatementCsvExport(StatementExport):
 )
 class StatementJsonlExport(StatementExport):
     extension, content_type = "jsonl", "application/x-ndjson; charset=utf-8"
-    lines = staticmethod(exports.jsonl_lines)
+    chunks = staticmethod(export_sql.jsonl_chunks)
 
 
 QUOTE_EXPORT_PARAMETERS = [
