@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from simple_history.utils import bulk_update_with_history
 
+from claims import cached
 from claims.models import Actor, ActorAlias, Claim, MergedActor, MergedClaim, Quote, Statement
 from sources import text
 from sources.models import Article
@@ -143,6 +144,7 @@ def _move(queryset, field: str, target, reason: str, user=None) -> int:
         default_change_reason=reason,
         default_user=user,
     )
+    cached.data_changed()  # a bulk update sends no signal
     return len(rows)
 
 

@@ -34,7 +34,7 @@ from django.core.management.color import no_style
 from django.db import connections, transaction
 from django.utils.text import slugify
 
-from claims import quote_search
+from claims import cached, quote_search
 from claims.models import (
     Actor,
     ActorAlias,
@@ -866,6 +866,7 @@ def generate(
             else:
                 cursor.execute(f"VACUUM (ANALYZE) {tables}")
             report.seconds["analyze"] = time.monotonic() - clock
+    cached.data_changed()  # COPY and bulk inserts send no signal
     return report
 
 

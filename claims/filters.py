@@ -149,7 +149,10 @@ class StatementFilter(django_filters.FilterSet):
         unknown="No person is called {} (by slug, name or alias).",
         apply=lambda qs, speakers: qs.filter(speaker__in=speakers),
     )
-    stance = django_filters.MultipleChoiceFilter(choices=Stance.choices)
+    # distinct=False: django-filter's default DISTINCT made counting the list a sort of
+    # every matching row (320 ms for stance=denied at 1,000,000), and a stance cannot
+    # repeat a row anyway.
+    stance = django_filters.MultipleChoiceFilter(choices=Stance.choices, distinct=False)
     claim = ValueListFilter(
         resolve=resolve_by_slug(Claim),
         unknown="No claim has the slug {}.",

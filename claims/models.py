@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce, Length, Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from claims import cached
 from claimtracker.versioning import Versioned
 from sources import dates, text
 from sources.models import Article
@@ -201,7 +202,9 @@ class StatementQuerySet(models.QuerySet):
         """Recompute the stored party of these statements from their actors, in one
         UPDATE (after an actor's speaks_for changes, or statements change actor)."""
         speaks_for = Actor.objects.filter(pk=models.OuterRef("actor_id")).values("speaks_for_id")
-        return self.update(party_id=Coalesce(models.Subquery(speaks_for), "actor_id"))
+        changed = self.update(party_id=Coalesce(models.Subquery(speaks_for), "actor_id"))
+        cached.data_changed()  # an UPDATE sends no signal
+        return changed
 
     def bulk_create(self, objs, *args, **kwargs):
         # save() derives the party; bulk inserts bypass it, so derive it here.
@@ -212,6 +215,7 @@ class StatementQuerySet(models.QuerySet):
             for obj in objs:
                 if obj.party_id is None:
                     obj.party_id = actors[obj.actor_id].counts_for_id
+        cached.data_changed()  # bulk inserts send no signal
         return super().bulk_create(objs, *args, **kwargs)
 
     def with_previous_stance(self) -> StatementQuerySet:
@@ -225,10 +229,12 @@ class StatementQuerySet(models.QuerySet):
             Statement.objects.filter(
                 claim_id=models.OuterRef("claim_id"), party_id=models.OuterRef("party_id")
             )
-            .filter(
-                models.Q(made_on__lt=models.OuterRef("made_on"))
-                | models.Q(made_on=models.OuterRef("made_on"), id__lt=models.OuterRef("id"))
-            )
+            # Before (made_on, id), written as "on or before the day, not a later id
+            # that day": the day bound is an index condition, so the lookup starts at
+            # the statement. The equivalent OR scanned the party's whole thread (800 ms
+            # for a page of the busiest claim at 1,000,000 statements).
+            .filter(made_on__lte=models.OuterRef("made_on"))
+            .exclude(made_on=models.OuterRef("made_on"), id__gte=models.OuterRef("id"))
             .order_by("-made_on", "-id")
         )
         return self.annotate(

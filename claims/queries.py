@@ -7,10 +7,11 @@ size: lists are paginated by the caller, aggregates are GROUP BYs, and per-row f
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Max, Q, QuerySet, Window
-from django.db.models.functions import Lag, RowNumber
+from django.db.models import Count, F, Max, Q, QuerySet, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
 
 from claims import history
 from claims.models import Actor, Claim, Statement
@@ -54,32 +55,58 @@ def actor_history(actor: Actor) -> QuerySet[Statement]:
     return Statement.objects.by_actor(actor).order_by("claim__text", "claim_id", "made_on", "id")
 
 
-def actor_position_changes(actor: Actor) -> QuerySet[Statement]:
-    """The actor's statements that change its party's stance on a claim, with what
-    came before.
+POSITION_CHANGES_SHOWN = 20
 
-    The changes are found in one pass over the party threads the actor's statements
-    belong to (a window over the party-thread index), not by a lookup per statement;
-    only the changes, a few, then get their previous stance looked up."""
-    mine = Statement.objects.by_actor(actor)
-    threads = Statement.objects.filter(party_id__in=mine.values("party_id"))
-    changed = (
-        threads.annotate(
-            before=Window(
-                Lag("stance"),
-                partition_by=[F("party_id"), F("claim_id")],
-                order_by=[F("made_on").asc(), F("id").asc()],
-            )
-        )
-        .filter(before__isnull=False)
-        .exclude(before=F("stance"))
+# The actor's statements that change their party's stance on a claim, newest first,
+# with the stance before, the number of such changes in all (before LIMIT cuts), from
+# one window over the party threads the statements belong to: the (party, claim,
+# made_on, id) index gives the rows in thread order, so nothing per statement.
+POSITION_CHANGES_SQL = """
+SELECT t.*, count(*) OVER () AS changes_in_all FROM (
+    SELECT s.id, s.claim_id, s.actor_id, s.party_id, s.speaker_id, s.stance, s.made_on,
+           s.made_on_precision,
+           LAG(s.stance) OVER thread AS previous_stance,
+           LAG(s.made_on) OVER thread AS previous_made_on,
+           LAG(s.made_on_precision) OVER thread AS previous_precision
+    FROM {table} s
+    WHERE s.party_id IN ({parties})
+    WINDOW thread AS (PARTITION BY s.party_id, s.claim_id ORDER BY s.made_on, s.id)
+) t
+WHERE t.previous_stance <> t.stance
+  AND (t.party_id = %s OR t.actor_id = %s OR t.speaker_id = %s)
+ORDER BY t.made_on DESC, t.id DESC
+LIMIT %s
+"""
+
+
+@dataclass(frozen=True)
+class PositionChanges:
+    latest: list[Statement]
+    in_all: int
+
+
+def actor_position_changes(actor: Actor) -> PositionChanges:
+    """The latest POSITION_CHANGES_SHOWN of the actor's position changes (its statements that change
+    its party's stance on a claim), with what came before, and how many there are.
+
+    A busy actor has thousands of changes: the page shows the latest, not all (the
+    history table below flags every one)."""
+    # The party threads of the actor's statements (StatementQuerySet.by_actor): its own
+    # party's and those of the parties it spoke for as a speaker.
+    parties = {actor.pk, actor.counts_for_id}
+    parties |= set(
+        Statement.objects.filter(speaker=actor).values_list("party_id", flat=True).distinct()
     )
-    return (
-        mine.filter(pk__in=changed.values("pk"))
-        .with_previous_stance()
-        .select_related("claim")
-        .order_by("made_on", "id")
+    sql = POSITION_CHANGES_SQL.format(
+        table=Statement._meta.db_table, parties=", ".join(["%s"] * len(parties))
     )
+    params = [*sorted(parties), actor.pk, actor.pk, actor.pk, POSITION_CHANGES_SHOWN]
+    latest = list(Statement.objects.raw(sql, params))
+    for change in latest:
+        if isinstance(change.previous_made_on, str):  # SQLite gives raw columns as text
+            change.previous_made_on = datetime.date.fromisoformat(change.previous_made_on)
+    prefetch_related_objects(latest, "claim")
+    return PositionChanges(latest, latest[0].changes_in_all if latest else 0)
 
 
 def claim_timeline(claim: Claim) -> QuerySet[Statement]:

@@ -8,10 +8,14 @@ database triggers of migration 0002.
 
 from __future__ import annotations
 
+import contextlib
+
 from django.core.exceptions import ValidationError
-from django.db.models.signals import post_save, pre_save
+from django.db import DatabaseError
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 from django.dispatch import receiver
 
+from claims import cached
 from claims.anchoring import apply_reanchoring, plan_reanchoring, refuse_lost_quotes
 from claims.models import Quote, Statement
 from sources.models import Article
@@ -57,3 +61,24 @@ def derive_party(sender, instance: Statement, raw: bool = False, **kwargs):
     """Store the party the statement counts for (Statement.party), on every save path
     including loaddata; bulk inserts derive it in StatementQuerySet.bulk_create."""
     instance.party_id = instance.actor.counts_for_id  # loads the actor if not cached
+
+
+# The apps whose records the cached aggregates (claims.cached) count or label.
+COUNTED_APPS = frozenset({"claims", "sources"})
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(m2m_changed)
+def forget_cached_aggregates(sender, **kwargs):
+    if sender._meta.app_label in COUNTED_APPS:
+        cached.data_changed()
+
+
+@receiver(post_migrate)
+def forget_cached_aggregates_after_migrate(sender, **kwargs):
+    """After migrate or flush (tests flush between transactional tests) the data may be
+    anything."""
+    # The database cache's table is made after the first migrate (createcachetable).
+    with contextlib.suppress(DatabaseError):
+        cached.replace_version()

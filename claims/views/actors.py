@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from claims import queries
+from claims import cached, queries
 from claims.filters import StatementFilter, unknown_parameters
 from claims.models import Actor, MergedActor
 from claims.views.gone import missing
@@ -45,7 +45,9 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     export_query = f"actor={actor.slug}" + (f"&{export_query}" if export_query else "")
     context |= {
         "page": page_of(request, filterset.qs, 100, queries.with_details),
-        "changes": queries.actor_position_changes(actor),
+        "changes": cached.cached(
+            "position-changes", actor.pk, lambda: queries.actor_position_changes(actor)
+        ),
         "query": query_without_page(request.GET),
         "csv_url": f"{reverse('api:statement-export-csv')}?{export_query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{export_query}",

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from claims import queries
+from claims import cached, queries
 
 RECENT_STATEMENTS = 8
 ACTIVE_CLAIMS = 6
@@ -15,7 +15,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "claims/home.html",
         {
             "recent": queries.recent_statements(RECENT_STATEMENTS),
-            "active_claims": queries.most_active_claims(ACTIVE_CLAIMS),
-            "matrix": queries.stance_matrix(),
+            "active_claims": cached.cached(
+                "active-claims", ACTIVE_CLAIMS, lambda: queries.most_active_claims(ACTIVE_CLAIMS)
+            ),
+            "matrix": cached.cached("stance-matrix", (), queries.stance_matrix),
         },
     )

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from claims import queries
+from claims import cached, queries
 from claims.facets import statement_facets
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
 from claims.models import Actor, Stance, Statement
@@ -29,7 +29,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     q = filterset.form.cleaned_data.get("q") or ""
     context |= {
         "page": page_of(request, filterset.qs, dress=queries.with_details),
-        "facets": statement_facets(filterset, request.GET),
+        "facets": cached.cached("facets", query, lambda: statement_facets(filterset, request.GET)),
         "query": query,
         "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",

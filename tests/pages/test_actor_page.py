@@ -10,8 +10,9 @@ import re
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from claims import history
+from claims import history, queries
 from claims.models import Actor, Claim, Statement
+from claims.queries import POSITION_CHANGES_SHOWN
 from tests.factories import make_actor, make_claim, make_statement
 from tests.pages.reading import between, listed_ids, main_html, visible_text
 
@@ -188,10 +189,38 @@ def test_each_actors_page_flags_the_changes_the_python_rule_finds(client, db):
         expected = history.changed_statement_ids(own)
         response = client.get(f"/actors/{party.slug}/")
         assert flagged_ids(response) == expected, party.slug
-        listed_changes = listed_ids_of_changes(response)
-        assert listed_changes == sorted(expected, key=lambda pk: (made_on(pk), pk))
+        # The section lists the latest changes, newest first, and says how many in all.
+        newest_first = sorted(expected, key=lambda pk: (made_on(pk), pk), reverse=True)
+        assert listed_ids_of_changes(response) == newest_first[:POSITION_CHANGES_SHOWN]
+        if len(expected) > POSITION_CHANGES_SHOWN:
+            assert f"The latest {POSITION_CHANGES_SHOWN} of {len(expected)} changes" in (
+                visible_text(response)
+            )
         checked += len(expected)
     assert checked > 10
+
+
+def test_a_busy_actors_page_lists_its_latest_position_changes_and_counts_them(
+    client, db, monkeypatch
+):
+    monkeypatch.setattr(queries, "POSITION_CHANGES_SHOWN", 3)
+    state = make_actor(name="Flipland", slug="flipland")
+    claim = make_claim(text="Flipland flips")
+    stances = ["asserted", "denied"] * 4  # seven changes after the first statement
+    made = [
+        make_statement(
+            actor=state,
+            claim=claim,
+            stance=stance,
+            made_on=datetime.date(2022, 1, 1) + datetime.timedelta(days=n),
+        )
+        for n, stance in enumerate(stances)
+    ]
+
+    response = client.get("/actors/flipland/")
+
+    assert listed_ids_of_changes(response) == [s.pk for s in reversed(made)][:3]
+    assert "The latest 3 of 7 changes" in visible_text(response)
 
 
 def listed_ids_of_changes(response) -> list[int]:

@@ -28,14 +28,16 @@ SENTENCES = [
 BODY = " ".join(SENTENCES)
 
 # The measured count on either size, plus a small margin for harmless changes.
+# Each aggregate cached by claims.cached (counts, facets, matrix, position changes) adds
+# its cache reads and, on a first view as here, its cache write: a constant number.
 MAX_QUERIES = {
-    "/": 9,
-    "/actors/": 5,
-    "/actors/<busiest>/": 9,
-    "/claims/": 4,
-    "/claims/<busiest>/": 8,
-    "/statements/": 16,
-    "/statements/?stance=denied&q=drones": 17,
+    "/": 22,
+    "/actors/": 10,
+    "/actors/<busiest>/": 23,
+    "/claims/": 9,
+    "/claims/<busiest>/": 21,
+    "/statements/": 29,
+    "/statements/?stance=denied&q=drones": 30,
     "/statements/<id>/": 4,
     "/articles/": 4,
     "/articles/<id>/": 4,
