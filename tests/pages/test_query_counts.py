@@ -35,7 +35,7 @@ MAX_QUERIES = {
     "/actors/": 10,
     "/actors/<busiest>/": 23,
     "/claims/": 9,
-    "/claims/<busiest>/": 21,
+    "/claims/<busiest>/": 28,
     "/statements/": 29,
     "/statements/?stance=denied&q=drones": 30,
     "/statements/<id>/": 4,
