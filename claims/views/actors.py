@@ -44,7 +44,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     export_query = query_without_page(request.GET)
     export_query = f"actor={actor.slug}" + (f"&{export_query}" if export_query else "")
     context |= {
-        "page": page_of(request, filterset.qs, 100, queries.with_details),
+        "page": page_of(request, filterset.qs, 100, queries.details_of),
         "changes": cached.cached(
             "position-changes", actor.pk, lambda: queries.actor_position_changes(actor)
         ),

@@ -35,7 +35,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "claim": claim,
             "timeline_svg": cached.cached("claim-timeline", claim.pk, lambda: timeline_svg(claim)),
-            "page": page_of(request, queries.claim_timeline(claim), 100, queries.with_details),
+            "page": page_of(request, queries.claim_timeline(claim), 100, queries.details_of),
             "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
             "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
             "list_url": f"{reverse('claims:statement-list')}?{query}",

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, QueryDict
@@ -23,13 +25,45 @@ class CountCachedPaginator(Paginator):
         return cached.cached("count", sql, lambda: Paginator.count.func(self))
 
 
+class DressedOnRead(Sequence):
+    """Rows known by id, dressed only when first read, with a key for their rendering.
+
+    A template that caches its rendering of the rows ({% cache %} on `key`) thus runs
+    none of the dressing queries while the rendering is cached."""
+
+    seconds = cached.TIMEOUT
+
+    def __init__(self, rows, dress: Callable[[list[int]], list]):
+        # Read before the rows: a write committed after this read replaces the version,
+        # so a rendering cached under this key never outlives the rows it was made from.
+        version = cached.data_version()
+        self.ids = list(rows.values_list("pk", flat=True))
+        self.key = f"{version}:{self.ids}"
+        self._dress = dress
+        self._rows: list | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, (int, slice)):
+            # The template engine tries recent["key"] before recent.key: not a row.
+            raise TypeError(f"rows are indexed by position, not {type(index).__name__}")
+        if self._rows is None:
+            self._rows = self._dress(self.ids)
+        return self._rows[index]
+
+
 def page_of(request: HttpRequest, queryset, per_page: int = PER_PAGE, dress=None) -> Page:
-    """The requested page. `dress` turns the page's lean rows into what the template
-    shows (claims.queries.with_details), so costly annotations run for one page only."""
+    """The requested page. `dress` turns the page's ids into what the template shows
+    (claims.queries.details_of), so costly annotations run for one page only, and only
+    when the rows are read (DressedOnRead; its key is the page's rows_key)."""
     # The list's ordering ends with the primary key, so pages never overlap or skip.
     page = CountCachedPaginator(queryset, per_page).get_page(request.GET.get("page"))
     if dress is not None:
-        page.object_list = dress(page.object_list)
+        # Kept on the page too: Page turns its object_list into a plain list when read.
+        page.object_list = rows = DressedOnRead(page.object_list, dress)
+        page.rows_key, page.rows_seconds = rows.key, rows.seconds
     return page
 
 

@@ -28,7 +28,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     query = query_without_page(request.GET)
     q = filterset.form.cleaned_data.get("q") or ""
     context |= {
-        "page": page_of(request, filterset.qs, dress=queries.with_details),
+        "page": page_of(request, filterset.qs, dress=queries.details_of),
         "facets": cached.cached("facets", query, lambda: statement_facets(filterset, request.GET)),
         "query": query,
         "csv_url": f"{reverse('api:statement-export-csv')}?{query}",

@@ -84,7 +84,9 @@ PAGES = [
     lambda: "/api/v1/statements/",
     lambda: "/api/v1/statements/?stance=denied",
 ]
-MAX_QUERIES = 30
+# A first view writes its cached aggregates and rows: 7 queries each with the database
+# cache (tests/pages/test_query_counts.py bounds each page more tightly).
+MAX_QUERIES = 40
 
 
 def count_queries(client, url: str) -> int:

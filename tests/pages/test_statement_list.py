@@ -198,6 +198,14 @@ def test_text_search_needs_every_word(client, seed):
     assert listed_ids(response) == newest_first(expected)
 
 
+def test_a_search_matching_nothing_says_so(client, seed):
+    response = client.get("/statements/?q=ornithopter")
+    assert response.status_code == 200
+    assert listed_ids(response) == []
+    assertContains(response, "0 statements")
+    assertContains(response, "No statement matches these filters.")
+
+
 def test_filtering_by_year_lists_the_statements_made_that_year(client, seed):
     expected = newest_first(Statement.objects.filter(made_on__year=2023))
     assert 0 < len(expected) < Statement.objects.count()
