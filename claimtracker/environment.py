@@ -106,6 +106,9 @@ def env_rate(name: str, default: str, environ: Mapping[str, str] = os.environ) -
     return raw
 
 
+DATABASE_CACHE_ENTRIES = 20_000
+
+
 def env_cache(name: str, environ: Mapping[str, str] = os.environ) -> dict:
     url = environ.get(name, "").strip()
     if not url:
@@ -113,6 +116,10 @@ def env_cache(name: str, environ: Mapping[str, str] = os.environ) -> dict:
             "default": {
                 "BACKEND": "django.core.cache.backends.db.DatabaseCache",
                 "LOCATION": "claimtracker_cache",
+                # Django's default of 300 entries holds the aggregates and rows of about
+                # 80 pages; past it every write culls a third of the cache. Entries
+                # expire after a day (claims.cached.TIMEOUT) and are culled first.
+                "OPTIONS": {"MAX_ENTRIES": DATABASE_CACHE_ENTRIES},
             }
         }
     if not url.startswith(("redis://", "rediss://", "unix://")):

@@ -98,3 +98,14 @@ def test_a_committed_write_replaces_the_data_version(state):
     assert cached.cached("answer", 1, lambda: "again") == "computed"
     make_statement(actor=state)
     assert cached.cached("answer", 1, lambda: "recomputed") == "recomputed"
+
+
+def test_the_cache_holds_the_aggregates_of_many_pages(db):
+    # Django's database cache keeps 300 entries by default and culls a third past that,
+    # which a few dozen pages (counts, facets, rows each) would reach.
+    computed = []
+    for page in range(1000):
+        cached.cached("page", page, lambda: computed.append(1))
+    for page in range(1000):
+        cached.cached("page", page, lambda: computed.append(1))
+    assert len(computed) == 1000
