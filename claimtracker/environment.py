@@ -85,7 +85,22 @@ def env_database(name: str, default: str, environ: Mapping[str, str] = os.enviro
         )
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"{name} must name a database, got {_redacted(url)!r}.")
+    if engine == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
+
+
+# Several gunicorn workers share one SQLite file, and reading pages write cache entries.
+# In rollback-journal mode a reader failed with "database is locked" while another
+# process committed (13 of 157 requests under 20 clients at 1,000,000 statements). WAL
+# lets readers go on during a commit; IMMEDIATE takes the write lock when a transaction
+# begins, so a transaction that reads and then writes waits its turn (up to `timeout`
+# seconds) instead of failing when it upgrades its lock.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 
 
 def _redacted(url: str) -> str:
