@@ -20,7 +20,8 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from claims.exports import CHUNK_SIZE, CSV_COLUMNS, LineSink, jsonl_lines, records
+from claims import exports
+from claims.exports import CSV_COLUMNS, LineSink
 from claims.models import Actor, Claim, Quote, Statement
 from sources.models import Article, Outlet
 
@@ -218,7 +219,8 @@ def written_rows(queryset: QuerySet, sql: str, params: list) -> Iterator[bytes]:
     writer = csv.writer(LineSink(), lineterminator="\r\n")
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
-        while rows := cursor.fetchmany(CHUNK_SIZE):
+        # exports.CHUNK_SIZE is read at each call, not bound at import: tests shrink it.
+        while rows := cursor.fetchmany(exports.CHUNK_SIZE):
             yield "".join(map(writer.writerow, rows)).encode()
 
 
@@ -228,7 +230,7 @@ def jsonl_chunks(queryset: QuerySet[Statement], absolute_url: Callable[[str], st
     is, where the text format would double every backslash. SQLite's JSON functions
     escape otherwise than json.dumps, so there Python writes the lines."""
     if connections[queryset.db].vendor != "postgresql":
-        yield from jsonl_lines(records(queryset, absolute_url))
+        yield from exports.jsonl_lines(exports.records(queryset, absolute_url))
         return
     query = export_query(queryset, JSON_LINE, statement_url_prefix(absolute_url))
     if query is not None:
