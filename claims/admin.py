@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.forms import QuoteForm
+from claims.forms.admin import QuoteForm
 from claims.models import Actor, ActorAlias, Claim, Quote, Statement
 
 

@@ -9,6 +9,6 @@ class ClaimsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from claims import signals  # noqa: F401  (connects the quote guards)
-        from claims.quote_triggers import ensure_sqlite_triggers
+        from claims.database.quote_body import ensure_sqlite_triggers
 
         post_migrate.connect(ensure_sqlite_triggers, sender=self)

@@ -34,7 +34,8 @@ from django.core.management.color import no_style
 from django.db import connections, transaction
 from django.utils.text import slugify
 
-from claims import cached, quote_search
+from claims import cached
+from claims.database import search as quote_search
 from claims.models import (
     Actor,
     ActorAlias,

@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from claims.models import Actor, Claim, Quote, Stance, Statement
-from claims.quote_search import matching_statement_ids, search_words
+from claims.search import matching_statement_ids, search_words
 from sources.models import Outlet
 
 FILTER_PARAMETERS = (

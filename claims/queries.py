@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Max, Q, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 
-from claims import history
+from claims import standing
 from claims.models import Actor, Claim, Statement
 
 MATRIX_ACTORS = 10
@@ -45,7 +45,7 @@ def statements_for_api() -> QuerySet[Statement]:
 
 
 def statements_for_export() -> QuerySet[Statement]:
-    # No prefetch: claims.exports.records reads each chunk's quotes as plain values.
+    # No prefetch: claims.exports.statements.records reads each chunk's quotes as plain values.
     return Statement.objects.select_related("actor", "speaker", "claim").order_by("-made_on", "-id")
 
 
@@ -138,14 +138,14 @@ def claims_for_list() -> QuerySet[Claim]:
     ).order_by("-statement_count", "text")
 
 
-def claim_standing(claim: Claim) -> history.Standing:
+def claim_standing(claim: Claim) -> standing.Standing:
     """Standing of a claim annotated by claims_for_list(), without loading statements."""
     stances = [
         stance
         for stance in ("asserted", "denied", "confirmed")
         if getattr(claim, f"{stance}_count", 0)
     ]
-    return history.standing(stances)
+    return standing.standing_of(stances)
 
 
 def most_active_claims(limit: int) -> list[Claim]:

@@ -5,10 +5,10 @@ from claims.views import (
     administration,
     claims,
     editing,
-    history,
     home,
     records,
     statements,
+    versions,
 )
 
 app_name = "claims"
@@ -37,11 +37,11 @@ urlpatterns = [
     ),
     path("editor/actors.json", editing.actor_suggestions, name="actor-suggestions"),
     path("editor/resolve-date.json", editing.resolve_date, name="resolve-date"),
-    path("history/<str:model>/<int:pk>/", history.record_history, name="history"),
-    path("history/<str:model>/<int:pk>/<int:history_id>/", history.version_detail, name="version"),
+    path("history/<str:model>/<int:pk>/", versions.record_history, name="history"),
+    path("history/<str:model>/<int:pk>/<int:history_id>/", versions.version_detail, name="version"),
     path(
         "history/<str:model>/<int:pk>/<int:history_id>/restore/",
-        history.version_restore,
+        versions.version_restore,
         name="version-restore",
     ),
 ]

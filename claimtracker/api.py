@@ -6,7 +6,8 @@ from rest_framework import exceptions
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
-from claims import api as claims_api
+from claims.api import exports as claims_exports
+from claims.api import viewsets as claims_api
 from sources import api as sources_api
 
 router = DefaultRouter()
@@ -35,19 +36,21 @@ urlpatterns = [
     # Before the router, whose detail routes would read "export.csv" as an id.
     path(
         "statements/export.csv",
-        claims_api.StatementCsvExport.as_view(),
+        claims_exports.StatementCsvExport.as_view(),
         name="statement-export-csv",
     ),
     path(
         "statements/export.jsonl",
-        claims_api.StatementJsonlExport.as_view(),
+        claims_exports.StatementJsonlExport.as_view(),
         name="statement-export-jsonl",
     ),
-    path("quotes/export.csv", claims_api.QuoteCsvExport.as_view(), name="quote-export-csv"),
-    path("quotes/export.jsonl", claims_api.QuoteJsonlExport.as_view(), name="quote-export-jsonl"),
+    path("quotes/export.csv", claims_exports.QuoteCsvExport.as_view(), name="quote-export-csv"),
+    path(
+        "quotes/export.jsonl", claims_exports.QuoteJsonlExport.as_view(), name="quote-export-jsonl"
+    ),
     path(
         "quotes/annotations.jsonld",
-        claims_api.QuoteAnnotationExport.as_view(),
+        claims_exports.QuoteAnnotationExport.as_view(),
         name="quote-annotations",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -1,11 +1,12 @@
-"""What every API endpoint shares: roles, strict query parameters, cursor pages,
-versions as ETags, and model validation in serializers."""
+"""What every API endpoint shares: roles, strict query parameters, ids, cursor pages,
+versions as ETags, model validation in serializers and protected deletes."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+from django.db.models import ProtectedError
 from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
@@ -158,7 +159,7 @@ class ModelCleanMixin:
         try:
             instance.full_clean(exclude=[*self.clean_exclude, "version"], validate_unique=True)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(_as_dict(error)) from None
+            raise serializers.ValidationError(error_dict(error)) from None
         finally:
             if self.instance is not None:
                 for name, value in original.items():
@@ -179,13 +180,47 @@ class ModelCleanMixin:
         return super().save(**kwargs)
 
 
-def _as_dict(error: DjangoValidationError) -> dict:
+def error_dict(error: DjangoValidationError) -> dict:
+    """A model ValidationError in the API's error shape: messages by field name."""
     if hasattr(error, "error_dict"):
         return {
             (name if name != "__all__" else "non_field_errors"): messages
             for name, messages in error.message_dict.items()
         }
     return {"non_field_errors": error.messages}
+
+
+# The largest id either database can store (a signed 64-bit integer); a larger number
+# would overflow the SQLite driver mid-stream instead of answering 400.
+LARGEST_ID = 2**63 - 1
+
+
+def whole_number(name: str, value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise exceptions.ValidationError({name: ["Must be an id (a whole number)."]}) from None
+    if not 1 <= number <= LARGEST_ID:
+        raise exceptions.ValidationError({name: [f"Must be an id from 1 to {LARGEST_ID}."]})
+    return number
+
+
+class ProtectedDeleteMixin:
+    """Refuse, with a 400 naming how many records still point to it, to delete a record
+    that others protect (an outlet with articles, an actor with statements)."""
+
+    def perform_destroy(self, record):
+        try:
+            record.delete()
+        except ProtectedError as error:
+            count = len(error.protected_objects)
+            raise exceptions.ValidationError(
+                {
+                    "non_field_errors": [
+                        f"{count} record(s) still point to this one; remove or move them first."
+                    ]
+                }
+            ) from None
 
 
 def exception_handler(exc, context):

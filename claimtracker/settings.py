@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "simple_history",
     "sources",
     "claims",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -88,7 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "claimtracker.context_processors.user_roles",
+                "accounts.context_processors.user_roles",
             ],
         },
     },

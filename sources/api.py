@@ -1,27 +1,11 @@
 from __future__ import annotations
 
-from django.db.models import ProtectedError
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, viewsets
+from rest_framework import viewsets
 
-from claimtracker.rest import StrictQueryMixin, VersionedMixin
+from claimtracker.rest import ProtectedDeleteMixin, StrictQueryMixin, VersionedMixin
 from sources.models import Article, Outlet
 from sources.serializers import ArticleListSerializer, ArticleSerializer, OutletSerializer
-
-
-class ProtectedDeleteMixin:
-    def perform_destroy(self, record):
-        try:
-            record.delete()
-        except ProtectedError as error:
-            count = len(error.protected_objects)
-            raise exceptions.ValidationError(
-                {
-                    "non_field_errors": [
-                        f"{count} record(s) still point to this one; remove or move them first."
-                    ]
-                }
-            ) from None
 
 
 class OutletViewSet(StrictQueryMixin, VersionedMixin, ProtectedDeleteMixin, viewsets.ModelViewSet):

@@ -9,7 +9,29 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from sources.text import segments
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of body text covered by the same set of spans (keys in start order)."""
+
+    start: int
+    end: int
+    text: str
+    keys: tuple
+
+
+def segments(body: str, spans: Sequence[tuple[int, int, object]]) -> list[Segment]:
+    """Cut the body at every span boundary so overlapping spans can be highlighted."""
+    cuts = {0, len(body)}
+    for start, end, _ in spans:
+        cuts.update((max(0, start), min(len(body), end)))
+    points = sorted(cuts)
+    ordered = sorted(spans, key=lambda span: (span[0], span[1]))
+    result = []
+    for left, right in zip(points, points[1:], strict=False):
+        keys = tuple(key for start, end, key in ordered if start <= left and right <= end)
+        result.append(Segment(left, right, body[left:right], keys))
+    return result
 
 
 @dataclass(frozen=True)

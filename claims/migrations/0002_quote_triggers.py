@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from claims import quote_triggers
+from claims.database import quote_body
 
 
 class Migration(migrations.Migration):
@@ -10,5 +10,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(quote_triggers.create, quote_triggers.drop),
+        migrations.RunPython(quote_body.create, quote_body.drop),
     ]

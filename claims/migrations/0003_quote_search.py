@@ -1,9 +1,9 @@
 from django.db import migrations
 
-from claims import quote_search
+from claims.database import search
 
 
 class Migration(migrations.Migration):
     dependencies = [("claims", "0002_quote_triggers")]
 
-    operations = [migrations.RunPython(quote_search.create, quote_search.drop)]
+    operations = [migrations.RunPython(search.create, search.drop)]

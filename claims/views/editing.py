@@ -10,8 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from claims import actions
+from claims.forms.statements import STATEMENT_FACTS, StatementEditForm, StatementFromArticleForm
 from claims.models import Actor, Claim, Statement
-from claims.statement_forms import STATEMENT_FACTS, StatementEditForm, StatementFromArticleForm
 from claimtracker.roles import editor_required
 from claimtracker.versioning import StaleVersion
 from sources import dates, text

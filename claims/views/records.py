@@ -9,8 +9,8 @@ from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from claims.forms.records import ActorForm, ClaimForm, QuoteForm
 from claims.models import Actor, Claim, Quote
-from claims.record_forms import ActorForm, ClaimForm, QuoteForm
 from claimtracker.roles import administrator_required, editor_required
 from claimtracker.versioning import StaleVersion
 

@@ -10,7 +10,7 @@ from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameter
 from claims.models import Actor, Stance, Statement
 from claims.views.gone import missing
 from claims.views.pagination import page_of, query_without_page
-from sources import text
+from sources import sentences
 
 
 def statement_list(request: HttpRequest) -> HttpResponse:
@@ -45,7 +45,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return missing(request, Statement, "statement", id=pk)
     contexts = []
     for quote in statement.quotes.all():
-        before, after = text.surrounding_sentences(quote.article.body, quote.start, quote.end)
+        before, after = sentences.surrounding_sentences(quote.article.body, quote.start, quote.end)
         contexts.append((quote, before, after))
     permalink = request.build_absolute_uri(statement.get_absolute_url())
     return render(

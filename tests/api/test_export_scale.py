@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims import exports
+from claims.exports import statements as exports
 from claims.models import Quote, Statement
 from sources import text
 from tests.factories import BODY, make_actor, make_article, make_claim

@@ -13,7 +13,8 @@ import json
 
 import pytest
 
-from claims import exports, queries
+from claims import queries
+from claims.exports import statements as exports
 from claims.filters import StatementFilter
 from claims.models import Statement
 from tests.factories import make_actor, make_article, make_claim, make_outlet, make_quote

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from claims.exports import CSV_COLUMNS
+from claims.exports.statements import CSV_COLUMNS
 from claims.models import Quote, Statement
 from claims.seed import load_seed
 from tests.api.conftest import token_for

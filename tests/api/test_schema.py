@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from drf_spectacular.validation import validate_schema
 
-from claims.exports import QUOTE_FIELDS
+from claims.exports.statements import QUOTE_FIELDS
 from claims.filters import FILTER_PARAMETERS
 
 RECORDS = {

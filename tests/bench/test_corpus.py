@@ -16,7 +16,7 @@ from django.db.models import Count, Max
 
 from claims import corpus
 from claims.models import Actor, ActorAlias, Claim, Quote, Statement
-from claims.quote_search import matching_statement_ids
+from claims.search import matching_statement_ids
 from sources.models import Article, Outlet
 from sources.text import CONTEXT_LENGTH
 

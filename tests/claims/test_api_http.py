@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 from knox.models import AuthToken
 
-from claims.exports import CSV_COLUMNS
+from claims.exports.statements import CSV_COLUMNS
 from claims.models import Quote, Statement
 from claims.seed import load_seed
 

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
-from claims import exports
+from claims.exports import statements as exports
 from claims.models import Quote, Statement
 from tests.factories import make_actor, make_article, make_claim
 

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.history import (
+from claims.models import Actor, Statement
+from claims.standing import (
     Standing,
     changed_statement_ids,
     party_id,
     position_changes,
-    standing,
+    standing_of,
 )
-from claims.models import Actor, Statement
 
 IRAN = Actor(id=1, name="Iran", kind="state")
 RUSSIA = Actor(id=2, name="Russia", kind="state")
@@ -66,12 +66,12 @@ def summary(changes) -> list[tuple[int, int, int, int]]:
     ],
 )
 def test_standing_follows_from_the_stances_taken(stances, expected):
-    assert standing(stances) is expected
+    assert standing_of(stances) is expected
 
 
 def test_standing_accepts_a_generator_of_stances():
     statements = [statement(1, US, "asserted", datetime.date(2022, 7, 11))]
-    assert standing(s.stance for s in statements) is Standing.ASSERTED
+    assert standing_of(s.stance for s in statements) is Standing.ASSERTED
 
 
 def test_standing_reads_as_a_word_and_has_a_label():

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import DatabaseError, transaction
 
-from claims.forms import QuoteForm
+from claims.forms.admin import QuoteForm
 from claims.models import Actor, Claim, Quote, Statement
 from sources.models import Article, Outlet
 from sources.text import CONTEXT_LENGTH

@@ -12,7 +12,7 @@ import re
 import pytest
 from pytest_django.asserts import assertContains
 
-from claims import history
+from claims import standing
 from claims.models import Actor, Statement
 from tests.factories import make_actor, make_article, make_claim, make_statement
 
@@ -165,7 +165,7 @@ def test_position_changes_flagged_in_lists_agree_with_the_definition(db):
             made_on=datetime.date(2022, 1, 1) + datetime.timedelta(days=rng.randrange(20)),
         )
     by_sql = set(Statement.objects.position_changes().values_list("id", flat=True))
-    by_definition = history.changed_statement_ids(Statement.objects.select_related("actor"))
+    by_definition = standing.changed_statement_ids(Statement.objects.select_related("actor"))
     assert by_sql == by_definition
     assert by_sql, "the random data should contain position changes"
 

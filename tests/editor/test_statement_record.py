@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
-from claims import duplicates
+from claims import suggestions
 from claims.models import Actor, ActorAlias, Claim, Quote, Statement
 from tests.factories import make_actor, make_article, make_claim, make_statement
 
@@ -669,10 +669,10 @@ def test_similar_statements_are_the_same_actor_and_claim_within_a_week():
     at(0, actor=make_actor())
     at(0, claim=make_claim())
 
-    found = duplicates.similar_statements(actor=actor, claim=claim, made_on=day)
+    found = suggestions.similar_statements(actor=actor, claim=claim, made_on=day)
     assert list(found) == inside
     assert list(
-        duplicates.similar_statements(
+        suggestions.similar_statements(
             actor=actor, claim=claim, made_on=day, exclude_id=inside[1].pk
         )
     ) == [inside[0], inside[2]]
@@ -696,17 +696,17 @@ def test_similar_statements_are_the_same_actor_and_claim_within_a_week():
     ],
 )
 def test_similar_actors_match_names_and_aliases_by_spelling(typed, expected):
-    assert [actor.slug for actor in duplicates.similar_actors(typed)] == expected
+    assert [actor.slug for actor in suggestions.similar_actors(typed)] == expected
 
 
 def test_similar_actors_are_limited():
     for n in range(8):
         make_actor(name=f"Ministry {n}", slug=f"ministry-{n}")
-    assert len(duplicates.similar_actors("Ministry", limit=3)) == 3
+    assert len(suggestions.similar_actors("Ministry", limit=3)) == 3
 
 
 def test_similar_claims_match_a_near_spelling_of_the_text():
     near = "iran supplied attack drones to russia for its war in ukrain"
-    assert [c.slug for c in duplicates.similar_claims(near)] == ["iran-supplied-drones-to-russia"]
-    assert duplicates.similar_claims("Iran sold tanks to Venezuela") == []
-    assert duplicates.similar_claims("   ") == []
+    assert [c.slug for c in suggestions.similar_claims(near)] == ["iran-supplied-drones-to-russia"]
+    assert suggestions.similar_claims("Iran sold tanks to Venezuela") == []
+    assert suggestions.similar_claims("   ") == []

@@ -10,7 +10,7 @@ import re
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from claims import history, queries
+from claims import queries, standing
 from claims.models import Actor, Claim, Statement
 from claims.queries import POSITION_CHANGES_SHOWN
 from tests.factories import make_actor, make_claim, make_statement
@@ -167,7 +167,7 @@ def test_the_database_finds_the_same_position_changes_as_the_python_rule(db):
 
     from_sql = Statement.objects.position_changes()
     everything = Statement.objects.select_related("actor")
-    from_python = history.position_changes(everything)
+    from_python = standing.position_changes(everything)
 
     assert {s.pk for s in from_sql} == {change.after.id for change in from_python}
     previous = {change.after.id: change.before.stance for change in from_python}
@@ -184,9 +184,9 @@ def test_each_actors_page_flags_the_changes_the_python_rule_finds(client, db):
     checked = 0
     for party in parties:
         own = [
-            s for s in Statement.objects.select_related("actor") if history.party_id(s) == party.pk
+            s for s in Statement.objects.select_related("actor") if standing.party_id(s) == party.pk
         ]
-        expected = history.changed_statement_ids(own)
+        expected = standing.changed_statement_ids(own)
         response = client.get(f"/actors/{party.slug}/")
         assert flagged_ids(response) == expected, party.slug
         # The section lists the latest changes, newest first, and says how many in all.

@@ -8,7 +8,7 @@ import re
 
 from pytest_django.asserts import assertContains
 
-from claims import history
+from claims import standing
 from claims.models import Actor, Claim, Statement
 from claims.timeline import MAX_ROWS, TimelinePoint, build_timeline
 from tests.factories import make_claim, make_statement
@@ -32,7 +32,7 @@ def marks(response) -> dict[int, tuple[str, str]]:
 def test_a_claims_page_shows_its_derived_standing(client, seed):
     claim = Claim.objects.get(slug="iran-supplied-drones-to-russia")
     stances = claim.statements.values_list("stance", flat=True)
-    assert history.standing(stances) == history.Standing.DISPUTED
+    assert standing.standing_of(stances) == standing.Standing.DISPUTED
 
     response = client.get(DRONES)
 
@@ -53,7 +53,7 @@ def test_one_confirmation_makes_the_standing_confirmed(client, seed):
 def test_the_timeline_has_one_row_per_actor(client, seed):
     claim = Claim.objects.get(slug="iran-supplied-drones-to-russia")
     actors = Actor.objects.in_bulk()
-    parties = {actors[history.party_id(s)].name for s in claim.statements.select_related("actor")}
+    parties = {actors[standing.party_id(s)].name for s in claim.statements.select_related("actor")}
 
     labels = ROW_LABEL.findall(svg(client.get(DRONES)))
 

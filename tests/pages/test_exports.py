@@ -7,7 +7,7 @@ import datetime
 import io
 import json
 
-from claims.exports import CSV_COLUMNS
+from claims.exports.statements import CSV_COLUMNS
 from claims.models import Statement
 from sources.models import Article
 from tests.factories import make_article, make_statement

@@ -7,7 +7,7 @@ import html
 import re
 from collections import Counter
 
-from claims import history
+from claims import standing
 from claims.models import Actor, Claim, Statement
 from tests.factories import make_actor, make_claim, make_statement
 from tests.pages.reading import between, link_query, listed_ids, main_html, visible_text
@@ -40,7 +40,7 @@ def latest_stance_by_party() -> dict[tuple[str, str], Statement]:
     actors = Actor.objects.in_bulk()
     latest = {}
     for statement in Statement.objects.select_related("actor", "claim").order_by("made_on", "id"):
-        party = actors[history.party_id(statement)]
+        party = actors[standing.party_id(statement)]
         latest[(party.slug, statement.claim.slug)] = statement
     return latest
 
@@ -149,10 +149,10 @@ def test_home_lists_the_most_active_claims_with_their_standing(client, seed):
     busiest = sorted(counts, key=lambda slug: (-counts[slug], texts[slug]))[:6]
     expected = []
     for slug in busiest:
-        standing = history.standing(
+        derived = standing.standing_of(
             Statement.objects.filter(claim__slug=slug).values_list("stance", flat=True)
         )
-        expected.append((slug, str(standing), standing.label))
+        expected.append((slug, str(derived), derived.label))
     assert shown == expected
     assert ("iran-supplied-drones-to-russia", "disputed", "disputed: asserted and denied") in shown
     assert f"{counts['iran-supplied-drones-to-russia']} statements" in visible_text(section)

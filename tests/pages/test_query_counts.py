@@ -14,7 +14,7 @@ from collections import Counter
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims import history
+from claims import standing
 from claims.models import Actor, ActorAlias, Claim, Quote, Statement
 from sources.models import Article, Outlet
 from tests.pages.reading import listed_ids
@@ -128,7 +128,7 @@ def build(*, actors: int, claims: int, articles: int, statements: int) -> None:
 
 
 def busiest_actor() -> Actor:
-    parties = Counter(history.party_id(s) for s in Statement.objects.select_related("actor"))
+    parties = Counter(standing.party_id(s) for s in Statement.objects.select_related("actor"))
     return Actor.objects.get(pk=parties.most_common(1)[0][0])
 
 

@@ -16,7 +16,7 @@ import pytest
 from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains
 
-from claims import history
+from claims import standing
 from claims.models import Actor, Claim, Quote, Statement
 from sources import text
 from tests.factories import make_actor, make_article, make_claim, make_statement
@@ -53,7 +53,7 @@ def facet(response, name: str) -> dict[str, tuple[int, str]]:
 
 def party_names(statements) -> Counter:
     actors = Actor.objects.in_bulk()
-    return Counter(actors[history.party_id(s)].name for s in statements)
+    return Counter(actors[standing.party_id(s)].name for s in statements)
 
 
 def test_filtering_by_stance_lists_only_those_statements(client, seed):

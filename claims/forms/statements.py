@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.text import slugify
 
-from claims import duplicates
+from claims import suggestions
 from claims.filters import resolve_actors
 from claims.models import Actor, ActorKind, Claim, DatePrecision, Stance, Statement
 from sources import dates, text
@@ -105,7 +105,7 @@ class StatementFromArticleForm(forms.Form):
             actor, claim = cleaned.get("actor_record"), cleaned.get("claim_record")
             if actor and actor.pk and claim and claim.pk and cleaned.get("made_on"):
                 self.similar = list(
-                    duplicates.similar_statements(
+                    suggestions.similar_statements(
                         actor=actor, claim=claim, made_on=cleaned["made_on"]
                     )
                 )
@@ -152,7 +152,7 @@ class StatementFromArticleForm(forms.Form):
             cleaned["actor_record"] = found[0]
             return
         kind = cleaned.get("new_actor_kind")
-        close = duplicates.similar_actors(name)
+        close = suggestions.similar_actors(name)
         if not kind:
             hint = f" Did you mean {', '.join(a.name for a in close)}?" if close else ""
             self.add_error(
@@ -178,7 +178,7 @@ class StatementFromArticleForm(forms.Form):
             return
         found, _ = resolve_actors([name], Actor.objects.persons())
         if not found:
-            close = [a for a in duplicates.similar_actors(name) if a.kind == ActorKind.PERSON]
+            close = [a for a in suggestions.similar_actors(name) if a.kind == ActorKind.PERSON]
             hint = f" Did you mean {', '.join(a.name for a in close)}?" if close else ""
             self.add_error("speaker", f"No person is called “{name}”.{hint}")
             return
@@ -195,7 +195,7 @@ class StatementFromArticleForm(forms.Form):
         if existing:
             cleaned["claim_record"] = existing
             return
-        close = duplicates.similar_claims(value)
+        close = suggestions.similar_claims(value)
         if close and not cleaned.get("confirm_new"):
             self.add_error(
                 "claim",

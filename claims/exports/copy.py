@@ -6,7 +6,7 @@ builds them many times faster. So the export's query selects the finished CSV fi
 - on PostgreSQL from `COPY (query) TO STDOUT`, whose bytes need no Python per field (a
   Python loop over rows reaches only about a quarter of COPY's speed);
 - on SQLite through csv.writer, the plain loop a sqlite3 script would write.
-The bytes are those claims.exports writes from model instances (tests compare the two
+The bytes are those claims.exports.statements writes from model instances (tests compare the two
 for every filter), so a client cannot tell which path ran.
 """
 
@@ -20,8 +20,8 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from claims import exports
-from claims.exports import CSV_COLUMNS, LineSink
+from claims.exports import statements
+from claims.exports.statements import CSV_COLUMNS, LineSink
 from claims.models import Actor, Claim, Quote, Statement
 from sources.models import Article, Outlet
 
@@ -64,7 +64,7 @@ LEFT JOIN {OUTLET} fo ON fo.id = far.outlet_id"""
 
 
 def csv_select(vendor: str) -> str:
-    """The export's CSV fields, in the order of claims.exports.CSV_COLUMNS."""
+    """The export's CSV fields, in the order of claims.exports.statements.CSV_COLUMNS."""
     fields = (
         f"{S}.id",
         text("c.slug"),
@@ -88,7 +88,7 @@ def csv_select(vendor: str) -> str:
         URL,
     )
     if len(fields) != len(CSV_COLUMNS):
-        raise AssertionError("csv_select must follow claims.exports.CSV_COLUMNS")
+        raise AssertionError("csv_select must follow claims.exports.statements.CSV_COLUMNS")
     return ", ".join(fields)
 
 
@@ -219,8 +219,8 @@ def written_rows(queryset: QuerySet, sql: str, params: list) -> Iterator[bytes]:
     writer = csv.writer(LineSink(), lineterminator="\r\n")
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
-        # exports.CHUNK_SIZE is read at each call, not bound at import: tests shrink it.
-        while rows := cursor.fetchmany(exports.CHUNK_SIZE):
+        # statements.CHUNK_SIZE is read at each call, not bound at import: tests shrink it.
+        while rows := cursor.fetchmany(statements.CHUNK_SIZE):
             yield "".join(map(writer.writerow, rows)).encode()
 
 
@@ -230,7 +230,7 @@ def jsonl_chunks(queryset: QuerySet[Statement], absolute_url: Callable[[str], st
     is, where the text format would double every backslash. SQLite's JSON functions
     escape otherwise than json.dumps, so there Python writes the lines."""
     if connections[queryset.db].vendor != "postgresql":
-        yield from exports.jsonl_lines(exports.records(queryset, absolute_url))
+        yield from statements.jsonl_lines(statements.records(queryset, absolute_url))
         return
     query = export_query(queryset, JSON_LINE, statement_url_prefix(absolute_url))
     if query is not None:

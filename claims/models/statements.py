@@ -1,184 +1,20 @@
+"""Statements, and the quotes that back them."""
+
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce, Length, Lower
+from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims import cached
+from claims.models.actors import Actor
+from claims.models.choices import ActorKind, DatePrecision, Stance, choices_check
+from claims.models.claims import Claim
 from claimtracker.versioning import Versioned
 from sources import dates, text
 from sources.models import Article
-
-
-class ActorKind(models.TextChoices):
-    STATE = "state", "state"
-    ORGANISATION = "organisation", "organisation"
-    PERSON = "person", "person"
-    MEDIA = "media", "media"
-
-
-class Stance(models.TextChoices):
-    ASSERTED = "asserted", "asserted"
-    DENIED = "denied", "denied"
-    CONFIRMED = "confirmed", "confirmed"
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", "day"
-    MONTH = "month", "month"
-    YEAR = "year", "year"
-
-
-# Parties a person can speak for.
-SPOKESBODY_KINDS = (ActorKind.STATE, ActorKind.ORGANISATION)
-
-
-def choices_check(field: str, choices: type[models.TextChoices], name: str):
-    return models.CheckConstraint(condition=models.Q(**{f"{field}__in": choices.values}), name=name)
-
-
-class ActorQuerySet(models.QuerySet):
-    def matching_name(self, name: str) -> ActorQuerySet:
-        """Actors whose name, slug or any alias equals `name`, ignoring case."""
-        name = name.strip()
-        return self.filter(
-            models.Q(name__iexact=name)
-            | models.Q(slug__iexact=name)
-            | models.Q(aliases__name__iexact=name)
-        ).distinct()
-
-    def persons(self) -> ActorQuerySet:
-        return self.filter(kind=ActorKind.PERSON)
-
-
-class Actor(Versioned):
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=100, unique=True)
-    kind = models.CharField(max_length=16, choices=ActorKind.choices)
-    speaks_for = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="spokespeople",
-        limit_choices_to={"kind__in": SPOKESBODY_KINDS},
-        help_text="For a person: the state or organisation they speak for.",
-    )
-    description = models.CharField(max_length=300, blank=True, help_text="e.g. Kremlin spokesman")
-    note = models.TextField(blank=True)
-
-    history = HistoricalRecords()
-    objects = ActorQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [
-            choices_check("kind", ActorKind, "actor_kind_valid"),
-            models.CheckConstraint(
-                condition=models.Q(speaks_for__isnull=True) | models.Q(kind=ActorKind.PERSON),
-                name="actor_only_persons_speak_for",
-            ),
-            models.UniqueConstraint(Lower("name"), name="actor_name_unique_ci"),
-        ]
-        indexes = [models.Index(fields=["kind", "name"], name="actor_kind_name_idx")]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("claims:actor-detail", args=[self.slug])
-
-    @property
-    def counts_for_id(self) -> int:
-        """The party its statements count for (Statement.party): the state or
-        organisation it speaks for, else itself."""
-        return self.speaks_for_id or self.pk
-
-    def save(self, *args, **kwargs) -> None:
-        adding = self._state.adding
-        super().save(*args, **kwargs)
-        if not adding:  # a new actor has no statements yet
-            # Its statements count for the party it speaks for: follow a change of it.
-            Statement.objects.filter(actor=self).exclude(
-                party_id=self.counts_for_id
-            ).refresh_party()
-
-    def clean(self) -> None:
-        errors = {}
-        if self.speaks_for_id:
-            if self.kind != ActorKind.PERSON:
-                errors["speaks_for"] = "Only a person can speak for a state or organisation."
-            elif self.speaks_for.kind not in SPOKESBODY_KINDS:
-                errors["speaks_for"] = (
-                    f"{self.speaks_for} is a {self.speaks_for.kind}; a person can only speak "
-                    "for a state or an organisation."
-                )
-            elif self.speaks_for_id == self.pk:
-                errors["speaks_for"] = "An actor cannot speak for itself."
-        if self.name:
-            clash = ActorAlias.objects.filter(name__iexact=self.name.strip())
-            if self.pk:
-                clash = clash.exclude(actor_id=self.pk)
-            alias = clash.select_related("actor").first()
-            if alias:
-                errors["name"] = f"“{self.name}” is already an alias of {alias.actor}."
-        if errors:
-            raise ValidationError(errors)
-
-
-class ActorAlias(models.Model):
-    """Another spelling of an actor's name ("Kiev" for Kyiv, "Kannani" for Kanaani)."""
-
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "actor aliases"
-        constraints = [
-            # One spelling names one actor, whatever its case.
-            models.UniqueConstraint(Lower("name"), name="actor_alias_unique_ci"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def clean(self) -> None:
-        name = self.name.strip()
-        if not name:
-            return
-        owner = (
-            Actor.objects.filter(name__iexact=name).exclude(pk=self.actor_id).first()
-            or Actor.objects.filter(aliases__name__iexact=name)
-            .exclude(aliases__pk=self.pk)
-            .exclude(pk=self.actor_id)
-            .first()
-        )
-        if owner:
-            raise ValidationError({"name": f"“{name}” already names another actor: {owner}."})
-
-
-class Claim(Versioned):
-    """A proposition tracked over time, phrased neutrally."""
-
-    slug = models.SlugField(max_length=100, unique=True)
-    text = models.CharField(max_length=500, unique=True)
-    note = models.TextField(blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["text"]
-
-    def __str__(self) -> str:
-        return self.text
-
-    def get_absolute_url(self) -> str:
-        return reverse("claims:claim-detail", args=[self.slug])
 
 
 class StatementQuerySet(models.QuerySet):
@@ -447,29 +283,3 @@ class Quote(Versioned):
     def set_context(self) -> None:
         anchored = text.anchor(self.article.body, self.start, self.end)
         self.prefix, self.suffix = anchored.prefix, anchored.suffix
-
-
-class MergedActor(models.Model):
-    """The slug of an actor merged into another, so its old URLs redirect."""
-
-    old_slug = models.SlugField(max_length=100, unique=True)
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="merged_slugs")
-    merged_at = models.DateTimeField(auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    def __str__(self) -> str:
-        return f"{self.old_slug} → {self.actor.slug}"
-
-
-class MergedClaim(models.Model):
-    """The slug of a claim merged into another, so its old URLs redirect."""
-
-    old_slug = models.SlugField(max_length=100, unique=True)
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="merged_slugs")
-    merged_at = models.DateTimeField(auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    def __str__(self) -> str:
-        return f"{self.old_slug} → {self.claim.slug}"

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import QuerySet
 
-from claims.exports import LineSink
+from claims.exports.statements import LineSink
 from claims.models import Quote
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from claims.views import accounts
+from accounts import views as accounts
 
 app_name = "accounts"
 

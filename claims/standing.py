@@ -52,7 +52,7 @@ class StatementLike(Protocol):
     made_on_precision: str
 
 
-def standing(stances: Iterable[str]) -> Standing:
+def standing_of(stances: Iterable[str]) -> Standing:
     seen = set(stances)
     if "confirmed" in seen:
         # One confirmation settles it, whatever was denied before or after: the design

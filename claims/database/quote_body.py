@@ -5,6 +5,11 @@ Model validation and the pre_save guard cover the ORM; these cover everything el
 positions in characters (code points), as Python does.
 """
 
+from __future__ import annotations
+
+from claims.database import search
+from claims.database.vendor import run_for_vendor
+
 SQLITE_FORWARD = [
     f"""
     CREATE TRIGGER claims_quote_matches_body_{event.lower()}
@@ -55,12 +60,6 @@ POSTGRESQL_REVERSE = [
 ]
 
 
-def run_for_vendor(schema_editor, statements: dict[str, list[str]]) -> None:
-    """Run the SQL written for this database's vendor (none for others)."""
-    for sql in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(sql)
-
-
 def create(apps, schema_editor):
     run_for_vendor(schema_editor, {"sqlite": SQLITE_FORWARD, "postgresql": POSTGRESQL_FORWARD})
 
@@ -77,8 +76,6 @@ def ensure_sqlite_triggers(sender=None, using="default", **kwargs) -> None:
     every migrate (post_migrate), this puts back whatever is missing.
     """
     from django.db import connections
-
-    from claims import quote_search
 
     connection = connections[using]
     if connection.vendor != "sqlite":
@@ -97,7 +94,7 @@ def ensure_sqlite_triggers(sender=None, using="default", **kwargs) -> None:
             "claims_quote_fts_update",
         }
         if "claims_quote_fts" in present and not search_triggers <= present:
-            for sql in quote_search.SQLITE_REVERSE[:3]:
+            for sql in search.SQLITE_REVERSE[:3]:
                 cursor.execute(sql)
-            for sql in quote_search.SQLITE_FORWARD[1:]:  # triggers, then rebuild
+            for sql in search.SQLITE_FORWARD[1:]:  # triggers, then rebuild
                 cursor.execute(sql)

@@ -5,7 +5,8 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims import actions, exports, queries
+from claims import actions, queries
+from claims.exports.statements import statement_record
 from claims.models import (
     Actor,
     ActorAlias,
@@ -16,7 +17,7 @@ from claims.models import (
     Stance,
     Statement,
 )
-from claimtracker.rest import ModelCleanMixin, SlugReference, _as_dict
+from claimtracker.rest import ModelCleanMixin, SlugReference, error_dict
 from sources.models import Article
 
 
@@ -139,7 +140,7 @@ class ClaimRefSerializer(serializers.Serializer):
 
 
 class StatementSerializer(ModelCleanMixin, serializers.ModelSerializer):
-    """Reads in the export's shape (claims.exports.statement_record); writes by slugs."""
+    """Reads in the export's shape (exports.statements.statement_record); writes by slugs."""
 
     actor = SlugReference(slug_field="slug", queryset=Actor.objects.all())
     speaker = SlugReference(
@@ -187,14 +188,14 @@ class StatementSerializer(ModelCleanMixin, serializers.ModelSerializer):
         try:
             return actions.record_statement(quotes=specs, **validated_data)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(_as_dict(error)) from None
+            raise serializers.ValidationError(error_dict(error)) from None
 
     def to_representation(self, statement):
         if not hasattr(statement, "_prefetched_objects_cache"):
             statement = queries.statements_for_api().get(pk=statement.pk)
         request = self.context.get("request")
         absolute = request.build_absolute_uri if request else (lambda url: url)
-        record = exports.statement_record(statement, absolute)
+        record = statement_record(statement, absolute)
         record["note"] = statement.note
         record["version"] = statement.version
         return record
@@ -247,7 +248,7 @@ class QuoteSerializer(serializers.ModelSerializer):
         try:
             return actions.add_quote(statement=validated_data["statement"], spec=spec)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(_as_dict(error)) from None
+            raise serializers.ValidationError(error_dict(error)) from None
 
     def update(self, instance, validated_data, expected_version=None):
         article = validated_data.get("article", instance.article)
@@ -257,7 +258,7 @@ class QuoteSerializer(serializers.ModelSerializer):
         try:
             anchored = actions.anchor_quote(spec)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(_as_dict(error)) from None
+            raise serializers.ValidationError(error_dict(error)) from None
         statement = validated_data.get("statement", instance.statement)
         # As add_quote: a 400, not the unique constraint's IntegrityError (a 500).
         duplicate = statement.quotes.filter(

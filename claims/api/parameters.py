@@ -1,0 +1,56 @@
+"""The API's query parameters and error shapes: their OpenAPI description, and the one
+reading of the statement filters that the list endpoint and the exports share."""
+
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
+from rest_framework import exceptions, serializers
+
+from claims.filters import StatementFilter
+from claims.models import Stance
+
+STATEMENT_PARAMETERS = [
+    OpenApiParameter(
+        "actor",
+        str,
+        many=True,
+        description=(
+            "Actor slug, name or alias; repeat for several. Includes the people who speak for it."
+        ),
+    ),
+    OpenApiParameter(
+        "speaker", str, many=True, description="Speaker (a person) by slug, name or alias."
+    ),
+    OpenApiParameter(
+        "stance", str, many=True, enum=Stance.values, description="Stance; repeat for several."
+    ),
+    OpenApiParameter("claim", str, many=True, description="Claim slug."),
+    OpenApiParameter(
+        "outlet", str, many=True, description="Slug of an outlet that published a quote."
+    ),
+    OpenApiParameter("year", int, many=True, description="Year the statement was made."),
+    OpenApiParameter("date_from", OpenApiTypes.DATE, description="Made on or after (YYYY-MM-DD)."),
+    OpenApiParameter("date_to", OpenApiTypes.DATE, description="Made on or before (YYYY-MM-DD)."),
+    OpenApiParameter("q", str, description="Words that must all occur in a quote (stemmed)."),
+]
+ERRORS = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="Invalid input: each parameter or field named with its problems. Nothing written.",
+)
+MERGE_INPUT = inline_serializer("MergeInto", {"into": serializers.SlugField()})
+
+
+QUOTE_EXPORT_PARAMETERS = [
+    OpenApiParameter("statement", int, description="Only this statement's quotes."),
+    OpenApiParameter("article", int, description="Only quotes from this article."),
+]
+
+
+def filtered_statements(request, queryset):
+    filterset = StatementFilter(request.query_params, queryset=queryset)
+    if not filterset.is_valid():
+        raise exceptions.ValidationError(
+            {name: [str(e) for e in errors] for name, errors in filterset.errors.items()}
+        )
+    return filterset.qs
