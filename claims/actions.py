@@ -19,26 +19,60 @@ from sources.models import Article
 
 @dataclass(frozen=True)
 class QuoteSpec:
+    """A quote as an editor or a client types it: the words, and where they start when
+    they occur more than once."""
+
     article: Article
     text: str
-    start: int | None = None  # needed only when the text occurs more than once
+    start: int | None = None
 
 
-def anchor_quote(spec: QuoteSpec) -> text.Anchor:
-    body = spec.article.body
-    if spec.start is not None:
-        end = spec.start + len(spec.text)
-        if not text.matches(body, spec.start, end, spec.text):
-            raise ValidationError(
-                {"start": f"The article's text at {spec.start} is not the quoted text."}
-            )
-        return text.anchor(body, spec.start, end)
-    try:
-        return text.anchor_text(body, spec.text)
-    except text.AmbiguousQuote as error:
-        raise ValidationError({"start": f"{error}. Give `start`."}) from None
-    except ValueError as error:
-        raise ValidationError({"text": str(error)}) from None
+class UnanchoredQuote(ValidationError):
+    """The typed words are not in the article body once: not at all, or several times
+    (`occurrences` lists where, for the editor to choose)."""
+
+    def __init__(self, errors: dict[str, str], occurrences: Sequence[int] = ()) -> None:
+        super().__init__(errors)
+        self.occurrences = list(occurrences)
+
+
+def anchor_quote(spec: QuoteSpec, *, relocate: bool = False) -> text.Anchor:
+    """Where a quote's typed words lie in its article body: the one place where typed
+    quote text becomes offsets, for the statement form, the admin and the API.
+
+    `start` picks one of several occurrences and must hold the words. With `relocate`,
+    a start that does not is taken for a stale selection (the editor changed the words
+    after selecting them) and the words are looked for again.
+    """
+    body, words, start = spec.article.body, spec.text, spec.start
+    if not words:
+        raise UnanchoredQuote({"text": "Give the quoted words."})
+    found = text.find_all(body, words)
+    if start is not None and start in found:
+        return text.anchor(body, start, start + len(words))
+    if start is not None and not relocate:
+        where = f"they occur at {_characters(found)}" if found else "they do not occur in it"
+        raise UnanchoredQuote(
+            {"start": f"The article's text at {start} is not the quoted words ({where})."},
+            occurrences=found,
+        )
+    if not found:
+        raise UnanchoredQuote({"text": "These words do not occur in the article exactly as given."})
+    if len(found) > 1:
+        raise UnanchoredQuote(
+            {
+                "start": f"These words occur {len(found)} times in the article (at "
+                f"{_characters(found)}): give the start of the one you mean."
+            },
+            occurrences=found,
+        )
+    return text.anchor(body, found[0], found[0] + len(words))
+
+
+def _characters(starts: Sequence[int]) -> str:
+    shown = ", ".join(str(at) for at in starts[:10])
+    more = f" and {len(starts) - 10} more" if len(starts) > 10 else ""
+    return f"character{'s' if len(starts) > 1 else ''} {shown}{more}"
 
 
 def build_quote(statement: Statement, spec: QuoteSpec) -> Quote:

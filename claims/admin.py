@@ -84,3 +84,4 @@ class QuoteAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["article", "statement"]
     list_select_related = ["article__outlet", "statement__actor", "statement__claim"]
     fields = ["statement", "article", "text", "start", "end"]
+    readonly_fields = ["end"]  # follows from the start and the words

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.text import slugify
 
-from claims import suggestions
+from claims import actions, suggestions
 from claims.filters import resolve_actors
 from claims.models import Actor, ActorKind, Claim, DatePrecision, Stance, Statement
-from sources import dates, text
+from sources import dates
 from sources.models import Article
 
 # What an editor edits on a statement (its quotes are records of their own).
@@ -118,30 +118,25 @@ class StatementFromArticleForm(forms.Form):
         return cleaned
 
     def _clean_quote(self, cleaned):
-        quoted, start = cleaned.get("text"), cleaned.get("start")
+        quoted = cleaned.get("text")
         if not quoted:
             return
-        body = self.article.body
-        if start is not None:
-            if text.matches(body, start, start + len(quoted), quoted):
-                cleaned["anchor"] = text.anchor(body, start, start + len(quoted))
-                return
-            start = None  # the text was edited after selecting: look for it again
-        found = text.find_all(body, quoted)
-        if not found:
-            self.add_error("text", "These words do not occur in the article exactly as given.")
-        elif len(found) > 1:
+        spec = actions.QuoteSpec(self.article, quoted, cleaned.get("start"))
+        try:
+            # The start comes from the editor's selection; edited words make it stale.
+            anchored = actions.anchor_quote(spec, relocate=True)
+        except actions.UnanchoredQuote as error:
+            body, length = self.article.body, len(quoted)
             self.occurrences = [
-                (at, body[max(0, at - 40) : at], body[at + len(quoted) : at + len(quoted) + 40])
-                for at in found
+                (at, body[max(0, at - 40) : at], body[at + length : at + length + 40])
+                for at in error.occurrences
             ]
-            self.add_error(
-                "text",
-                f"These words occur {len(found)} times in the article: choose which one below.",
-            )
-        else:
-            cleaned["anchor"] = text.anchor(body, found[0], found[0] + len(quoted))
-            cleaned["start"] = found[0]
+            # The start is a hidden field here: its message goes beside the quote.
+            for message in error.messages:
+                self.add_error("text", message)
+            return
+        cleaned["anchor"] = anchored
+        cleaned["start"] = anchored.start
 
     def _clean_actor(self, cleaned):
         name = (cleaned.get("actor") or "").strip()

@@ -112,7 +112,7 @@ def test_statement_with_a_quote_not_in_the_article_shows_the_error_and_saves_not
     )
 
     assert response.status_code == 200
-    assertContains(response, "does not occur in the article body")
+    assertContains(response, "These words do not occur in the article exactly as given.")
     assert (Statement.objects.count(), Quote.objects.count()) == before
 
 
@@ -127,7 +127,7 @@ def test_statement_with_an_ambiguous_quote_shows_the_offsets_to_choose_from(seed
     )
 
     assert response.status_code == 200
-    assertContains(response, f"at offsets {first}, {second}")
+    assertContains(response, f"at characters {first}, {second}")
     assert Statement.objects.count() == before
 
 

@@ -8,8 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import DatabaseError, transaction
+from rest_framework.test import APIClient
 
 from claims.forms.admin import QuoteForm
+from claims.forms.statements import StatementFromArticleForm
 from claims.models import Actor, Claim, Quote, Statement
 from sources.models import Article, Outlet
 from sources.text import CONTEXT_LENGTH
@@ -305,7 +307,7 @@ def test_quote_form_ambiguous_text_is_settled_by_the_start_offset_alone(article)
     form = QuoteForm(data={"article": article.pk, "text": "said", "start": second})
 
     assert form.is_valid(), form.errors
-    assert (form.cleaned_data["start"], form.cleaned_data["end"]) == (second, second + 4)
+    assert (form.instance.start, form.instance.end) == (second, second + 4)
 
 
 def test_quote_form_reports_a_text_not_in_the_article_under_text(article):
@@ -313,10 +315,10 @@ def test_quote_form_reports_a_text_not_in_the_article_under_text(article):
 
     assert not form.is_valid()
     assert list(form.errors) == ["text"]
-    assert "does not occur" in form.errors["text"][0]
+    assert "do not occur in the article" in form.errors["text"][0]
 
 
-def test_quote_form_with_offsets_that_do_not_fit_the_text_is_refused_under_text(article):
+def test_quote_form_with_a_start_that_does_not_hold_the_text_is_refused_under_start(article):
     start = article.body.index(SPOKESMAN)
     form = QuoteForm(
         data={
@@ -328,4 +330,31 @@ def test_quote_form_with_offsets_that_do_not_fit_the_text_is_refused_under_text(
     )
 
     assert not form.is_valid()
-    assert "text" in form.errors
+    assert f"they occur at character {start}" in form.errors["start"][0]
+
+
+# --- one rule for typed quote text, on every path --------------------------------------
+
+
+def test_typed_words_not_in_the_article_get_one_message_from_the_form_the_admin_and_the_api(
+    statement, article, admin_user
+):
+    words = "We sold them drones"
+    admin_form = QuoteForm(data={"article": article.pk, "text": words})
+    statement_form = StatementFromArticleForm(data={"text": words}, article=article)
+    api = APIClient()
+    api.force_authenticate(admin_user)
+    response = api.post(
+        "/api/v1/quotes/",
+        {"statement": statement.pk, "article": article.pk, "text": words},
+        format="json",
+    )
+
+    assert not admin_form.is_valid() and not statement_form.is_valid()
+    assert response.status_code == 400
+    messages = {
+        admin_form.errors["text"][0],
+        statement_form.errors["text"][0],
+        response.json()["text"][0],
+    }
+    assert messages == {"These words do not occur in the article exactly as given."}
