@@ -8,9 +8,10 @@ from operator import or_
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 
-from claims.models import Actor, Claim, Quote, Stance, Statement
+from claims import queries
+from claims.models import Claim, Quote, Stance, Statement
 from claims.search import matching_statement_ids, search_words
 from sources.models import Outlet
 
@@ -56,27 +57,6 @@ class ValueListField(forms.Field):
         return found
 
 
-def resolve_actors(values: list[str], queryset: QuerySet[Actor] | None = None):
-    """Actors by slug, name or any alias, ignoring case ("Kiev", "kannani")."""
-    queryset = queryset if queryset is not None else Actor.objects.all()
-    wanted = {v.casefold(): v for v in values}
-    matches = queryset.filter(
-        reduce(
-            or_,
-            (Q(slug__iexact=v) | Q(name__iexact=v) | Q(aliases__name__iexact=v) for v in values),
-        )
-    ).prefetch_related("aliases")
-    found, matched = [], set()
-    for actor in matches.distinct():
-        names = {actor.slug.casefold(), actor.name.casefold()}
-        names |= {alias.name.casefold() for alias in actor.aliases.all()}
-        hit = names & wanted.keys()
-        if hit:
-            found.append(actor)
-            matched |= hit
-    return found, [wanted[key] for key in wanted.keys() - matched]
-
-
 def resolve_by_slug(model):
     def resolve(values: list[str]):
         found = list(model.objects.filter(slug__in=values))
@@ -84,10 +64,6 @@ def resolve_by_slug(model):
         return found, [v for v in values if v not in known]
 
     return resolve
-
-
-def resolve_speakers(values):
-    return resolve_actors(values, Actor.objects.persons())
 
 
 def resolve_years(values: list[str]):
@@ -140,12 +116,12 @@ class StatementFilterForm(forms.Form):
 
 class StatementFilter(django_filters.FilterSet):
     actor = ValueListFilter(
-        resolve=resolve_actors,
+        resolve=queries.resolve_actors,
         unknown="No actor is called {} (by slug, name or alias).",
         apply=by_actors,
     )
     speaker = ValueListFilter(
-        resolve=resolve_speakers,
+        resolve=queries.resolve_speakers,
         unknown="No person is called {} (by slug, name or alias).",
         apply=lambda qs, speakers: qs.filter(speaker__in=speakers),
     )

@@ -8,7 +8,10 @@ size: lists are paginated by the caller, aggregates are GROUP BYs, and per-row f
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.db.models import Count, F, Max, Q, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
@@ -111,6 +114,55 @@ def actor_position_changes(actor: Actor) -> PositionChanges:
 def claim_timeline(claim: Claim) -> QuerySet[Statement]:
     """Lean rows in date order; `details_of` dresses a page."""
     return Statement.objects.on_claim(claim).order_by("made_on", "id")
+
+
+def actors_named(
+    names: Iterable[str], *, partial: bool = False, among: QuerySet[Actor] | None = None
+) -> QuerySet[Actor]:
+    """Actors whose name, slug or any alias equals one of `names`, ignoring case ("Kiev",
+    "kannani"), or with `partial` contains one of them.
+
+    The one lookup of an actor by what a person typed: the actor list, the API, the
+    statement filters, the editor's suggestions and the statement forms all use it.
+    """
+    # No name holds a NUL, and PostgreSQL refuses to compare text that does.
+    wanted = [name.replace("\x00", "").strip() for name in names]
+    wanted = [name for name in wanted if name]
+    actors = among if among is not None else Actor.objects.all()
+    if not wanted:
+        return actors.none()
+    lookup = "icontains" if partial else "iexact"
+    spelled = reduce(
+        or_,
+        (
+            Q(**{f"name__{lookup}": name})
+            | Q(**{f"slug__{lookup}": name})
+            | Q(**{f"aliases__name__{lookup}": name})
+            for name in wanted
+        ),
+    )
+    # A subquery rather than a join: an actor with several matching aliases is listed
+    # once, and counts annotated on `among` are not multiplied by its aliases.
+    return actors.filter(pk__in=Actor.objects.filter(spelled).values("pk"))
+
+
+def resolve_actors(values: list[str], queryset: QuerySet[Actor] | None = None):
+    """Actors by slug, name or any alias, ignoring case ("Kiev", "kannani")."""
+    wanted = {v.casefold(): v for v in values}
+    matches = actors_named(values, among=queryset).prefetch_related("aliases")
+    found, matched = [], set()
+    for actor in matches:
+        names = {actor.slug.casefold(), actor.name.casefold()}
+        names |= {alias.name.casefold() for alias in actor.aliases.all()}
+        hit = names & wanted.keys()
+        if hit:
+            found.append(actor)
+            matched |= hit
+    return found, [wanted[key] for key in wanted.keys() - matched]
+
+
+def resolve_speakers(values: list[str]):
+    return resolve_actors(values, Actor.objects.persons())
 
 
 def actors_for_list() -> QuerySet[Actor]:

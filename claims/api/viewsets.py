@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Q
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, status
@@ -91,12 +90,9 @@ class ActorViewSet(
 
     def get_queryset(self):
         actors = Actor.objects.select_related("speaks_for").prefetch_related("aliases")
-        # No name holds a NUL, and PostgreSQL refuses to compare text that does.
-        q = self.request.query_params.get("q", "").replace("\x00", "").strip()
-        if self.action == "list" and q:
-            actors = actors.filter(
-                Q(name__icontains=q) | Q(slug__icontains=q) | Q(aliases__name__icontains=q)
-            ).distinct()
+        q = self.request.query_params.get("q", "")
+        if self.action == "list" and q.strip():
+            actors = queries.actors_named([q], partial=True, among=actors)
         kind = self.request.query_params.get("kind")
         if self.action == "list" and kind:
             actors = actors.filter(kind=kind)

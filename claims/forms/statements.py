@@ -5,8 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.text import slugify
 
-from claims import actions, suggestions
-from claims.filters import resolve_actors
+from claims import actions, queries, suggestions
 from claims.models import Actor, ActorKind, Claim, DatePrecision, Stance, Statement
 from sources import dates
 from sources.models import Article
@@ -142,7 +141,7 @@ class StatementFromArticleForm(forms.Form):
         name = (cleaned.get("actor") or "").strip()
         if not name:
             return
-        found, _ = resolve_actors([name])
+        found, _ = queries.resolve_actors([name])
         if found:
             cleaned["actor_record"] = found[0]
             return
@@ -171,7 +170,7 @@ class StatementFromArticleForm(forms.Form):
         if not name:
             cleaned["speaker_record"] = None
             return
-        found, _ = resolve_actors([name], Actor.objects.persons())
+        found, _ = queries.resolve_actors([name], Actor.objects.persons())
         if not found:
             close = [a for a in suggestions.similar_actors(name) if a.kind == ActorKind.PERSON]
             hint = f" Did you mean {', '.join(a.name for a in close)}?" if close else ""

@@ -13,15 +13,6 @@ from claimtracker.versioning import Versioned
 
 
 class ActorQuerySet(models.QuerySet):
-    def matching_name(self, name: str) -> ActorQuerySet:
-        """Actors whose name, slug or any alias equals `name`, ignoring case."""
-        name = name.strip()
-        return self.filter(
-            models.Q(name__iexact=name)
-            | models.Q(slug__iexact=name)
-            | models.Q(aliases__name__iexact=name)
-        ).distinct()
-
     def persons(self) -> ActorQuerySet:
         return self.filter(kind=ActorKind.PERSON)
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,12 +16,9 @@ ACTORS_PER_PAGE = 200
 
 def actor_list(request: HttpRequest) -> HttpResponse:
     actors = queries.actors_for_list()
-    # No name holds a NUL, and PostgreSQL refuses to compare text that does.
     q = request.GET.get("q", "").replace("\x00", "").strip()
     if q:
-        actors = actors.filter(
-            Q(name__icontains=q) | Q(slug__icontains=q) | Q(aliases__name__icontains=q)
-        ).distinct()
+        actors = queries.actors_named([q], partial=True, among=actors)
     page = page_of(request, actors, ACTORS_PER_PAGE)
     return render(request, "claims/actor_list.html", {"page": page, "q": q})
 

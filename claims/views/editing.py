@@ -5,11 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from claims import actions
+from claims import actions, queries
 from claims.forms.statements import STATEMENT_FACTS, StatementEditForm, StatementFromArticleForm
 from claims.models import Actor, Claim, Statement
 from claimtracker.roles import editor_required
@@ -163,13 +162,9 @@ def actor_suggestions(request: HttpRequest) -> JsonResponse:
     if len(q) < 2:
         return JsonResponse({"actors": []})
     candidates = Actor.objects.persons() if request.GET.get("persons") else Actor.objects.all()
-    actors = (
-        candidates.filter(
-            Q(name__icontains=q) | Q(slug__icontains=q) | Q(aliases__name__icontains=q)
-        )
-        .distinct()
-        .order_by("name")[:SUGGESTION_LIMIT]
-    )
+    actors = queries.actors_named([q], partial=True, among=candidates).order_by("name")[
+        :SUGGESTION_LIMIT
+    ]
     return JsonResponse(
         {"actors": [{"name": a.name, "slug": a.slug, "kind": a.kind} for a in actors]}
     )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from claims import cached, queries
 from claims.facets import statement_facets
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
-from claims.models import Actor, Stance, Statement
+from claims.models import Stance, Statement
 from claims.views.gone import missing
 from claims.views.pagination import page_of, query_without_page
 from sources import sentences
@@ -33,7 +33,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
-        "alias_matches": list(Actor.objects.matching_name(q)[:3]) if q.strip() else [],
+        "alias_matches": list(queries.actors_named([q])[:3]) if q.strip() else [],
         "stances": Stance.choices,
     }
     return render(request, "claims/statement_list.html", context)

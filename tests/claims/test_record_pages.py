@@ -76,7 +76,9 @@ def test_a_quote_correction_must_be_words_of_its_article(seed, cast):
     quote = Quote.objects.get(statement_id=4)
     response = client.post(f"/quotes/{quote.pk}/edit/", {"version": 1, "text": "Not in it"})
     assert response.status_code == 400
-    assertContains(response, "These words do not occur in the article exactly as given.", status_code=400)
+    assertContains(
+        response, "These words do not occur in the article exactly as given.", status_code=400
+    )
     assert Quote.objects.get(pk=quote.pk).version == 1
 
 
