@@ -10,6 +10,9 @@ from __future__ import annotations
 from claims.database import search
 from claims.database.vendor import run_for_vendor
 
+# The PostgreSQL trigger's name: bulk loads (claims.corpus) disable it by name.
+POSTGRESQL_TRIGGER = "claims_quote_matches_body"
+
 SQLITE_FORWARD = [
     f"""
     CREATE TRIGGER claims_quote_matches_body_{event.lower()}

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from claims import corpus
+from claims.corpus.generate import generate
+from claims.corpus.shape import CorpusError
 
 
 class Command(BaseCommand):
@@ -36,7 +37,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            report = corpus.generate(
+            report = generate(
                 options["statements"],
                 options["seed"],
                 batch=options["batch"],
@@ -46,7 +47,7 @@ class Command(BaseCommand):
                 stream=self.stderr._out,
                 using=options["database"],
             )
-        except corpus.CorpusError as error:
+        except CorpusError as error:
             raise CommandError(str(error)) from None
         counts = ", ".join(f"{n:,} {name}" for name, n in report.counts.items())
         timings = ", ".join(f"{name} {s:.1f}s" for name, s in report.seconds.items())

@@ -14,7 +14,8 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Max
 
-from claims import corpus
+from claims.corpus.generate import QUOTE_TRIGGER
+from claims.corpus.shape import COMMON_WORD, RARE_WORD, Sizes
 from claims.models import Actor, ActorAlias, Claim, Quote, Statement
 from claims.search import matching_statement_ids
 from sources.models import Article, Outlet
@@ -55,7 +56,7 @@ def digest() -> str:
 
 def test_counts_are_roughly_as_asked():
     output = generate()
-    sizes = corpus.Sizes.for_statements(N)
+    sizes = Sizes.for_statements(N)
     assert Statement.objects.count() == N
     assert Article.objects.count() == sizes.articles == 60
     assert Claim.objects.count() == sizes.claims == 20
@@ -137,9 +138,9 @@ def test_distributions_are_skewed():
 def test_search_finds_common_and_rare_words():
     generate(2000)
     quotes = Quote.objects.count()
-    common = Statement.objects.filter(id__in=matching_statement_ids(corpus.COMMON_WORD)).count()
+    common = Statement.objects.filter(id__in=matching_statement_ids(COMMON_WORD)).count()
     assert common > 0.03 * quotes / 2
-    rare = Statement.objects.filter(id__in=matching_statement_ids(corpus.RARE_WORD)).count()
+    rare = Statement.objects.filter(id__in=matching_statement_ids(RARE_WORD)).count()
     assert rare < 0.01 * quotes
 
 
@@ -157,12 +158,12 @@ def test_new_records_get_fresh_ids_after_the_load():
     outlet = Outlet.objects.create(name="A New Outlet", slug="a-new-outlet")
     assert outlet.pk == Outlet.objects.count()
     claim = Claim.objects.create(slug="new-claim", text="A new claim")
-    assert claim.pk == corpus.Sizes.for_statements(N).claims + 1
+    assert claim.pk == Sizes.for_statements(N).claims + 1
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL trigger")
 def test_the_quote_trigger_is_enabled_after_the_load():
     generate()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT tgenabled FROM pg_trigger WHERE tgname = %s", [corpus.QUOTE_TRIGGER])
+        cursor.execute("SELECT tgenabled FROM pg_trigger WHERE tgname = %s", [QUOTE_TRIGGER])
         assert cursor.fetchone()[0] == "O"
