@@ -1,4 +1,3 @@
-#!/usr/bin/env python
 """ClaimTracker's scale benchmark (`make bench`; see bench/README.md).
 
 For each database (SQLite, PostgreSQL) and size (10,000 and 1,000,000 statements): migrate
@@ -228,7 +227,7 @@ def manage(env: dict, *args: str, quiet: bool = True) -> None:
 def helper(env: dict, command: str, payload: dict | None = None) -> dict:
     """Run a function of this file inside Django (settings from env) and read its JSON."""
     done = subprocess.run(
-        [PYTHON, str(Path(__file__)), command],
+        [PYTHON, "-m", "bench.run", command],
         cwd=ROOT,
         env=env,
         input=json.dumps(payload or {}),
@@ -1190,7 +1189,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(HELPERS[argv[0]](json.loads(sys.stdin.read() or "{}")), default=str))
         return 0
     args = parse_args(argv)
-    command = "python bench/run.py " + " ".join(argv) if argv else "make bench"
+    command = "python -m bench.run " + " ".join(argv) if argv else "make bench"
     data = load_previous()
     about = machine(args)
     failures = 0

@@ -1,0 +1,1 @@
+"""ClaimTracker's scale benchmark (`make bench`, `python -m bench.run`; see README.md)."""
