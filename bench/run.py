@@ -12,12 +12,9 @@ bench/RESULTS.md. It is a benchmark, not a test: nothing under tests/ runs it.
 from __future__ import annotations
 
 import argparse
-import base64
 import csv
 import datetime
-import http.client
 import json
-import math
 import os
 import platform
 import random
@@ -34,15 +31,15 @@ import time
 import urllib.parse
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT / "bench"
+from bench import BENCH, HOST, ROOT, log
+from bench.client import cursor_for, decode_cursor, get_json, percentile, request, time_page
+
 RESULTS = BENCH / "RESULTS.md"
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 DEFAULT_SIZES = (10_000, 1_000_000)
 DEFAULT_DATABASES = ("sqlite", "postgresql")
 DEFAULT_PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-HOST = "127.0.0.1"
 DATA_MARKER = "bench-data"
 
 # The issue's targets (they apply to PostgreSQL with 1,000,000 statements; other runs
@@ -65,65 +62,10 @@ MEMORY_GROWTH_MB = 50
 # --------------------------------------------------------------------------- helpers
 
 
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile (p95 of 15 samples is the largest)."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
-
-
-def request(port: int, path: str, timeout: float = 300, sink=None) -> tuple[int, float, int]:
-    """GET path over a fresh connection, reading the whole body: (status, seconds, bytes)."""
-    started = time.perf_counter()
-    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
-    try:
-        connection.request("GET", path, headers={"Accept-Encoding": "identity"})
-        response = connection.getresponse()
-        size = 0
-        while True:
-            chunk = response.read(65536)
-            if not chunk:
-                break
-            size += len(chunk)
-            if sink:
-                sink(chunk)
-        return response.status, time.perf_counter() - started, size
-    finally:
-        connection.close()
-
-
-def get_json(port: int, path: str) -> dict:
-    connection = http.client.HTTPConnection(HOST, port, timeout=300)
-    try:
-        connection.request("GET", path, headers={"Accept": "application/json"})
-        response = connection.getresponse()
-        body = response.read()
-        if response.status != 200:
-            raise RuntimeError(f"GET {path}: {response.status} {body[:300]!r}")
-        return json.loads(body)
-    finally:
-        connection.close()
-
-
-def cursor_for(position: int) -> str:
-    """A DRF CursorPagination cursor (ordering -id) that starts below `position`: the
-    same encoding as the `next` links, base64 of "p=<id>"."""
-    return base64.b64encode(urllib.parse.urlencode({"p": str(position)}).encode()).decode()
-
-
-def decode_cursor(url: str) -> dict:
-    query = urllib.parse.parse_qs(urllib.parse.urlparse(url).query)
-    raw = base64.b64decode(query["cursor"][0]).decode()
-    return {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
 
 
 # --------------------------------------------------------------------------- databases
@@ -477,38 +419,6 @@ class RssSampler(threading.Thread):
 
 
 # --------------------------------------------------------------------------- measuring
-
-
-def time_page(port: int, path: str, args) -> dict:
-    """`args.warmup` warm-ups then `args.repeat` timed requests, bounded by a time budget:
-    a page slower than the budget is timed once (its first, cold request)."""
-    statuses = set()
-    status, first, size = request(port, path, timeout=args.request_timeout)
-    statuses.add(status)
-    times, note = [], ""
-    if first > args.page_budget:
-        times, note = [first], "one cold request (slower than the time budget)"
-    else:
-        for _ in range(args.warmup - 1 if first < args.page_budget / 4 else 0):
-            statuses.add(request(port, path, timeout=args.request_timeout)[0])
-        started = time.perf_counter()
-        while len(times) < args.repeat:
-            status, seconds, size = request(port, path, timeout=args.request_timeout)
-            statuses.add(status)
-            times.append(seconds)
-            if time.perf_counter() - started > args.page_budget and len(times) >= 3:
-                note = f"{len(times)} samples within the {args.page_budget:.0f}s budget"
-                break
-    return {
-        "path": path,
-        "median_ms": statistics.median(times) * 1000,
-        "p95_ms": percentile(times, 0.95) * 1000,
-        "min_ms": min(times) * 1000,
-        "bytes": size,
-        "statuses": sorted(statuses),
-        "samples": len(times),
-        "note": note,
-    }
 
 
 def time_export(server: Server, path: str, header_lines: int) -> dict:
