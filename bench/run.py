@@ -12,24 +12,22 @@ bench/RESULTS.md. It is a benchmark, not a test: nothing under tests/ runs it.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import json
 import os
 import platform
-import random
 import re
 import sqlite3
-import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 from pathlib import Path
 
 from bench import BENCH, HOST, ROOT, log
-from bench.client import cursor_for, decode_cursor, get_json, percentile, request, time_page
+from bench.client import cursor_for, decode_cursor, get_json, time_page
+from bench.exports import measure_exports
+from bench.load import load_test
 from bench.servers import (
     DEFAULT_PG_SERVER,
     Database,
@@ -201,205 +199,6 @@ def explain(connection, sql: str, timeout: float) -> str:
 HELPERS = {"_discover": discover, "_export_scope": export_scope, "_profile": profile}
 
 
-def memory_kb(pid: int, field: str) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-class RssSampler(threading.Thread):
-    """Samples the workers' resident memory every 20 ms while an export streams."""
-
-    def __init__(self, server: Server):
-        super().__init__(daemon=True)
-        self.server = server
-        self.baseline = {pid: memory_kb(pid, "VmRSS") for pid in server.workers()}
-        self.peak = dict(self.baseline)
-        self.stopped = threading.Event()
-
-    def run(self) -> None:
-        pids, refreshed = list(self.baseline), time.monotonic()
-        while not self.stopped.is_set():
-            if time.monotonic() - refreshed > 1:
-                pids, refreshed = self.server.workers(), time.monotonic()
-            for pid in pids:
-                rss = memory_kb(pid, "VmRSS")
-                self.peak[pid] = max(self.peak.get(pid, 0), rss)
-            time.sleep(0.02)
-
-    def result(self) -> dict:
-        self.stopped.set()
-        self.join()
-        growth = {pid: self.peak[pid] - self.baseline.get(pid, self.peak[pid]) for pid in self.peak}
-        busiest = max(growth, key=growth.get)
-        return {
-            "growth_mb": growth[busiest] / 1024,
-            "peak_rss_mb": self.peak[busiest] / 1024,
-            "baseline_rss_mb": self.baseline.get(busiest, 0) / 1024,
-            "vm_hwm_mb": memory_kb(busiest, "VmHWM") / 1024,
-        }
-
-
-# --------------------------------------------------------------------------- measuring
-
-
-def time_export(server: Server, path: str, header_lines: int) -> dict:
-    lines = 0
-
-    def count(chunk: bytes) -> None:
-        nonlocal lines
-        lines += chunk.count(b"\n")
-
-    sampler = RssSampler(server)
-    sampler.start()
-    status, seconds, size = request(server.port, path, timeout=3600, sink=count)
-    memory = sampler.result()
-    rows = lines - header_lines
-    return {
-        "path": path,
-        "status": status,
-        "seconds": seconds,
-        "rows": rows,
-        "bytes": size,
-        "rows_per_second": rows / seconds if seconds else 0,
-        **memory,
-    }
-
-
-EXPORT_SQL = """
-SELECT s.id, c.slug, c.text, a.slug, a.name, sp.slug, sp.name, s.stance, s.made_on,
-       s.made_on_precision, s.date_wording, q.article_id, ar.url, o.slug, ar.published_on,
-       q.text, q.start, q."end", (SELECT count(*) FROM claims_quote n WHERE n.statement_id = s.id),
-       '{base}/statements/' || s.id || '/'
-FROM claims_statement s
-JOIN claims_claim c ON c.id = s.claim_id
-JOIN claims_actor a ON a.id = s.actor_id
-LEFT JOIN claims_actor sp ON sp.id = s.speaker_id
-LEFT JOIN claims_quote q ON q.id = (
-    SELECT min(f.id) FROM claims_quote f WHERE f.statement_id = s.id)
-LEFT JOIN sources_article ar ON ar.id = q.article_id
-LEFT JOIN sources_outlet o ON o.id = ar.outlet_id
-{where}
-ORDER BY s.made_on DESC, s.id DESC
-"""
-
-
-def export_sql(base_url: str, date_from: str | None) -> str:
-    """The export's rows (same columns, filter and order as export.csv) in one query."""
-    where = f"WHERE s.made_on >= '{date_from}'" if date_from else ""
-    return EXPORT_SQL.format(base=base_url, where=where)
-
-
-def time_copy(database: Database, sql: str) -> dict:
-    """COPY (the export's query) TO STDOUT WITH CSV through psycopg."""
-    with database.connect() as conn, conn.cursor() as cursor:
-        started = time.perf_counter()
-        size = lines = 0
-        with cursor.copy(f"COPY ({sql}) TO STDOUT WITH CSV HEADER") as copy:
-            for data in copy:
-                size += len(data)
-                lines += bytes(data).count(b"\n")
-        seconds = time.perf_counter() - started
-    return {
-        "seconds": seconds,
-        "rows": lines - 1,
-        "bytes": size,
-        "rows_per_second": (lines - 1) / seconds,
-    }
-
-
-class CountingSink:
-    def __init__(self):
-        self.size = 0
-
-    def write(self, text: str) -> None:
-        self.size += len(text.encode())
-
-
-def time_sqlite_loop(database: Database, sql: str) -> dict:
-    """A plain sqlite3 loop writing the same CSV (csv.writer, UTF-8 encoded)."""
-    conn = sqlite3.connect(database.path)
-    try:
-        started = time.perf_counter()
-        sink = CountingSink()
-        writer = csv.writer(sink, lineterminator="\r\n")
-        cursor = conn.execute(sql)
-        writer.writerow([d[0] for d in cursor.description])
-        rows = 0
-        for row in cursor:
-            writer.writerow(row)
-            rows += 1
-        seconds = time.perf_counter() - started
-    finally:
-        conn.close()
-    return {"seconds": seconds, "rows": rows, "bytes": sink.size, "rows_per_second": rows / seconds}
-
-
-def load_test(port: int, info: dict, args) -> dict:
-    """`args.clients` threads issuing a mixed read workload for `args.load_seconds`."""
-    clients, seconds, seed = args.clients, args.load_seconds, args.seed
-    common, rare = info["common_word"], info["rare_word"]
-    words = [common, rare, *info["words"]]
-    stances = ("asserted", "denied", "confirmed")
-    mix = [
-        (10, lambda r: "/statements/"),
-        (8, lambda r: f"/statements/?stance={r.choice(stances)}"),
-        (8, lambda r: f"/statements/?q={r.choice(words)}"),
-        (5, lambda r: f"/statements/?page={r.randint(2, 20)}"),
-        (5, lambda r: f"/statements/?actor={r.choice(info['top_actors'][:20])}"),
-        (12, lambda r: f"/actors/{r.choice(info['top_actors'])}/"),
-        (12, lambda r: f"/claims/{r.choice(info['top_claims'])}/"),
-        (10, lambda r: "/"),
-        (12, lambda r: f"/statements/{r.randint(1, info['max_statement_id'])}/"),
-        (6, lambda r: f"/articles/{r.randint(1, info['max_article_id'])}/"),
-        (6, lambda r: "/api/v1/statements/"),
-        (6, lambda r: f"/api/v1/statements/?claim={r.choice(info['top_claims'][:20])}"),
-    ]
-    weights = [w for w, _ in mix]
-    results: list[tuple[float, int | str]] = []
-    lock = threading.Lock()
-    deadline = time.monotonic() + seconds
-
-    def client(number: int) -> None:
-        rng = random.Random(f"{seed}:{number}")
-        while time.monotonic() < deadline:
-            path = rng.choices(mix, weights)[0][1](rng)
-            try:
-                status, elapsed, _ = request(port, path, timeout=args.request_timeout)
-            except Exception as error:  # a timeout or a dropped connection is an error
-                status, elapsed = type(error).__name__, 0.0
-            with lock:
-                results.append((elapsed, status))
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - started
-    ok = [t for t, status in results if isinstance(status, int) and status < 400]
-    errors: dict[str, int] = {}
-    for _, status in results:
-        if not (isinstance(status, int) and status < 400):
-            errors[str(status)] = errors.get(str(status), 0) + 1
-    return {
-        "clients": clients,
-        "seconds": elapsed,
-        "requests": len(results),
-        "errors": sum(errors.values()),
-        "error_kinds": errors,
-        "throughput": len(results) / elapsed,
-        "median_ms": statistics.median(ok) * 1000 if ok else None,
-        "p95_ms": percentile(ok, 0.95) * 1000 if ok else None,
-    }
-
-
 # --------------------------------------------------------------------------- one run
 
 
@@ -489,46 +288,6 @@ def run_one(vendor: str, size: int, args) -> dict:
             },
         )["pages"]
     return result
-
-
-def measure_exports(server: Server, database: Database, scope: dict, args, size: int) -> dict:
-    query = f"?date_from={scope['date_from']}" if scope["date_from"] else ""
-    base = f"http://{HOST}:{server.port}"
-    sql = export_sql(base, scope["date_from"])
-    exports: dict = {"scope": scope}
-    for kind, header in (("csv", 1), ("jsonl", 0)):
-        # A small export first, so one-time costs (imports, caches) are not counted.
-        request(server.port, f"/api/v1/statements/export.{kind}?q={scope['rare_word']}")
-        runs = []
-        while len(runs) < args.export_repeat:
-            runs.append(time_export(server, f"/api/v1/statements/export.{kind}{query}", header))
-            if runs[-1]["seconds"] > 60:
-                break
-        best = sorted(runs, key=lambda r: r["rows_per_second"])[len(runs) // 2]
-        best["growth_mb"] = max(r["growth_mb"] for r in runs)
-        exports[kind] = best
-        log(
-            f"  export.{kind}: {best['rows']:,} rows in {best['seconds']:.1f}s = "
-            f"{best['rows_per_second']:,.0f} rows/s, worker memory +{best['growth_mb']:.1f} MB"
-        )
-    baseline = time_copy if database.vendor == "postgresql" else time_sqlite_loop
-    runs = [baseline(database, sql) for _ in range(len(runs))]
-    exports["baseline"] = sorted(runs, key=lambda r: r["rows_per_second"])[len(runs) // 2]
-    exports["baseline_kind"] = (
-        "COPY (query) TO STDOUT WITH CSV via psycopg"
-        if database.vendor == "postgresql"
-        else "plain sqlite3 loop + csv.writer"
-    )
-    b = exports["baseline"]
-    log(f"  {exports['baseline_kind']}: {b['rows']:,} rows = {b['rows_per_second']:,.0f} rows/s")
-    if args.full_export or (args.full_export is None and size >= 1_000_000):
-        full = time_export(server, "/api/v1/statements/export.csv", 1)
-        exports["full_csv"] = full
-        log(
-            f"  full export.csv: {full['rows']:,} rows in {full['seconds']:.0f}s, "
-            f"worker memory +{full['growth_mb']:.1f} MB"
-        )
-    return exports
 
 
 # --------------------------------------------------------------------------- targets
