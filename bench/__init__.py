@@ -1,10 +1,11 @@
 """ClaimTracker's scale benchmark (`make bench`, `python -m bench.run`; see README.md).
 
-The constants and the log every module of the package shares.
+The constants, the log and the Django set-up every module of the package shares.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,3 +16,12 @@ HOST = "127.0.0.1"
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+def setup_django() -> None:
+    """Set Django up in this process (the helpers run in a subprocess; settings from env)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtracker.settings")
+    import django
+
+    django.setup()

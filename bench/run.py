@@ -20,14 +20,15 @@ import re
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.parse
 from pathlib import Path
 
 from bench import BENCH, HOST, ROOT, log
 from bench.client import cursor_for, decode_cursor, get_json, time_page
 from bench.exports import measure_exports
+from bench.facts import discover, export_scope
 from bench.load import load_test
+from bench.profile import profile
 from bench.servers import (
     DEFAULT_PG_SERVER,
     Database,
@@ -62,140 +63,8 @@ JSONL_COPY_SHARE = 0.25
 MEMORY_GROWTH_MB = 50
 
 
-# --------------------------------------------------------------------------- in Django
-
-
-def _setup_django() -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtracker.settings")
-    import django
-
-    django.setup()
-
-
-def discover(_payload: dict) -> dict:
-    """What the benchmark needs to know about the corpus in this database."""
-    _setup_django()
-    from django.db.models import Count
-
-    from claims import corpus
-    from claims.models import Actor, Claim, Quote, Statement
-    from sources.models import Article
-
-    total = Statement.objects.count()
-    info = {
-        "version": corpus.CORPUS_VERSION,
-        "common_word": corpus.COMMON_WORD,
-        "rare_word": corpus.RARE_WORD,
-        "statements": total,
-    }
-    if not total:
-        return info
-    parties = list(Statement.objects.values("party").annotate(n=Count("id")).order_by("-n")[:50])
-    slugs = dict(
-        Actor.objects.filter(pk__in=[p["party"] for p in parties]).values_list("pk", "slug")
-    )
-    claims = list(Statement.objects.values("claim").annotate(n=Count("id")).order_by("-n")[:100])
-    claim_slugs = dict(
-        Claim.objects.filter(pk__in=[c["claim"] for c in claims]).values_list("pk", "slug")
-    )
-    ids = Statement.objects.order_by("id").values_list("id", flat=True)
-    info.update(
-        quotes=Quote.objects.count(),
-        articles=Article.objects.count(),
-        actors=Actor.objects.count(),
-        claims=Claim.objects.count(),
-        busiest_actor=slugs[parties[0]["party"]],
-        busiest_actor_statements=parties[0]["n"],
-        busiest_claim=claim_slugs[claims[0]["claim"]],
-        busiest_claim_statements=claims[0]["n"],
-        top_actors=[slugs[p["party"]] for p in parties],
-        top_claims=[claim_slugs[c["claim"]] for c in claims],
-        deep_id=ids[total // 10],
-        max_statement_id=ids.reverse()[0],
-        max_article_id=Article.objects.order_by("-id").values_list("id", flat=True)[0],
-        words=[corpus.vocabulary().words[rank] for rank in (0, 10, 100, 1000, 5000)],
-    )
-    return info
-
-
-def export_scope(payload: dict) -> dict:
-    """A date_from giving about `rows` statements, and the exact count."""
-    _setup_django()
-    from claims.models import Statement
-
-    rows = payload["rows"]
-    total = Statement.objects.count()
-    if total <= rows:
-        return {"date_from": None, "rows": total}
-    date = Statement.objects.order_by("-made_on").values_list("made_on", flat=True)[rows - 1]
-    count = Statement.objects.filter(made_on__gte=date).count()
-    return {"date_from": date.isoformat(), "rows": count}
-
-
-def profile(payload: dict) -> dict:
-    """Each page once in process: its queries, their time, and the slowest ones' plans
-    (EXPLAIN ANALYZE on PostgreSQL, bounded by a statement timeout; plain EXPLAIN when
-    that runs out)."""
-    _setup_django()
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    client = Client(HTTP_HOST=HOST, raise_request_exception=True)
-    pages = {}
-    for name, path in payload["pages"].items():
-        if name in payload.get("warm", ()):
-            client.get(path)
-        error = ""
-        captured = CaptureQueriesContext(connection)
-        started = time.perf_counter()
-        status = None
-        try:
-            with captured:
-                response = client.get(path)
-                status = response.status_code
-                if getattr(response, "streaming", False):
-                    for _ in response.streaming_content:
-                        pass
-        except Exception as exc:  # e.g. the statement timeout
-            error = f"{type(exc).__name__}: {str(exc).strip()[:300]}"
-        total = time.perf_counter() - started
-        queries = [(float(q["time"]), q["sql"]) for q in captured.captured_queries]
-        slowest = sorted(queries, key=lambda q: -q[0])[: payload.get("top", 3)]
-        explained = []
-        for rank, (seconds, sql) in enumerate(slowest):
-            plan = ""
-            wanted = payload.get("explain") and name in payload.get("explain_pages", ())
-            if wanted and rank < 2 and sql.lstrip().upper().startswith("SELECT"):
-                plan = explain(connection, sql, payload.get("explain_timeout", 60))
-            explained.append({"seconds": seconds, "sql": sql, "plan": plan})
-        pages[name] = {
-            "status": status,
-            "error": error,
-            "seconds": total,
-            "queries": len(queries),
-            "query_seconds": sum(q[0] for q in queries),
-            "slowest": explained,
-        }
-    return {"pages": pages}
-
-
-def explain(connection, sql: str, timeout: float) -> str:
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.execute("EXPLAIN QUERY PLAN " + sql)
-            return "\n".join(" " * 2 * (row[1] > 0) + row[-1] for row in cursor.fetchall())
-        cursor.execute(f"SET statement_timeout = {int(timeout * 1000)}")
-        try:
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-            return "\n".join(row[0] for row in cursor.fetchall())
-        except Exception:
-            cursor.execute("EXPLAIN " + sql)
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-            return f"(EXPLAIN ANALYZE gave up after {timeout:.0f}s; the plan alone:)\n{plan}"
-
-
+# Run inside Django by servers.helper, as `python -m bench.run <name>` (JSON on stdin and
+# stdout), so each runs with the benchmark database's settings in a process of its own.
 HELPERS = {"_discover": discover, "_export_scope": export_scope, "_profile": profile}
 
 
