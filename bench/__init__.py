@@ -1,6 +1,11 @@
 """ClaimTracker's scale benchmark (`make bench`, `python -m bench.run`; see README.md).
 
-The constants, the log and the Django set-up every module of the package shares.
+One job per module, imports only downward: client (one timed HTTP request or page),
+servers (the benchmark databases, the corpus, gunicorn), exports (export speed and worker
+memory), load (the concurrent read load), facts and profile (run inside Django in a
+subprocess), verdicts (targets, PASS/FAIL), machine and report (RESULTS.md), measure (one
+database and size end to end), run (the arguments, then the runs). This file holds what
+they share: the paths, the host, log() and the helpers' Django set-up.
 """
 
 from __future__ import annotations
