@@ -14,15 +14,16 @@ def discover(_payload: dict) -> dict:
     setup_django()
     from django.db.models import Count
 
-    from claims import corpus
+    from claims.corpus.shape import COMMON_WORD, CORPUS_VERSION, RARE_WORD
+    from claims.corpus.words import vocabulary
     from claims.models import Actor, Claim, Quote, Statement
     from sources.models import Article
 
     total = Statement.objects.count()
     info = {
-        "version": corpus.CORPUS_VERSION,
-        "common_word": corpus.COMMON_WORD,
-        "rare_word": corpus.RARE_WORD,
+        "version": CORPUS_VERSION,
+        "common_word": COMMON_WORD,
+        "rare_word": RARE_WORD,
         "statements": total,
     }
     if not total:
@@ -50,7 +51,7 @@ def discover(_payload: dict) -> dict:
         deep_id=ids[total // 10],
         max_statement_id=ids.reverse()[0],
         max_article_id=Article.objects.order_by("-id").values_list("id", flat=True)[0],
-        words=[corpus.vocabulary().words[rank] for rank in (0, 10, 100, 1000, 5000)],
+        words=[vocabulary().words[rank] for rank in (0, 10, 100, 1000, 5000)],
     )
     return info
 
