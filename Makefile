@@ -72,4 +72,4 @@ restore:
 # The scale benchmark (not part of `make test`; minutes to an hour): see bench/README.md.
 # Limit it with e.g. make bench BENCH_ARGS="--sizes 10000 --databases postgresql".
 bench: venv
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)

@@ -1,0 +1,70 @@
+"""What the benchmark reads about the corpus in its database, inside Django.
+
+Run through servers.helper (`python -m bench.run _discover`, `_export_scope`), in a
+subprocess whose environment names the benchmark database.
+"""
+
+from __future__ import annotations
+
+from bench import setup_django
+
+
+def discover(_payload: dict) -> dict:
+    """What the benchmark needs to know about the corpus in this database."""
+    setup_django()
+    from django.db.models import Count
+
+    from claims.corpus.shape import COMMON_WORD, CORPUS_VERSION, RARE_WORD
+    from claims.corpus.words import vocabulary
+    from claims.models import Actor, Claim, Quote, Statement
+    from sources.models import Article
+
+    total = Statement.objects.count()
+    info = {
+        "version": CORPUS_VERSION,
+        "common_word": COMMON_WORD,
+        "rare_word": RARE_WORD,
+        "statements": total,
+    }
+    if not total:
+        return info
+    parties = list(Statement.objects.values("party").annotate(n=Count("id")).order_by("-n")[:50])
+    slugs = dict(
+        Actor.objects.filter(pk__in=[p["party"] for p in parties]).values_list("pk", "slug")
+    )
+    claims = list(Statement.objects.values("claim").annotate(n=Count("id")).order_by("-n")[:100])
+    claim_slugs = dict(
+        Claim.objects.filter(pk__in=[c["claim"] for c in claims]).values_list("pk", "slug")
+    )
+    ids = Statement.objects.order_by("id").values_list("id", flat=True)
+    info.update(
+        quotes=Quote.objects.count(),
+        articles=Article.objects.count(),
+        actors=Actor.objects.count(),
+        claims=Claim.objects.count(),
+        busiest_actor=slugs[parties[0]["party"]],
+        busiest_actor_statements=parties[0]["n"],
+        busiest_claim=claim_slugs[claims[0]["claim"]],
+        busiest_claim_statements=claims[0]["n"],
+        top_actors=[slugs[p["party"]] for p in parties],
+        top_claims=[claim_slugs[c["claim"]] for c in claims],
+        deep_id=ids[total // 10],
+        max_statement_id=ids.reverse()[0],
+        max_article_id=Article.objects.order_by("-id").values_list("id", flat=True)[0],
+        words=[vocabulary().words[rank] for rank in (0, 10, 100, 1000, 5000)],
+    )
+    return info
+
+
+def export_scope(payload: dict) -> dict:
+    """A date_from giving about `rows` statements, and the exact count."""
+    setup_django()
+    from claims.models import Statement
+
+    rows = payload["rows"]
+    total = Statement.objects.count()
+    if total <= rows:
+        return {"date_from": None, "rows": total}
+    date = Statement.objects.order_by("-made_on").values_list("made_on", flat=True)[rows - 1]
+    count = Statement.objects.filter(made_on__gte=date).count()
+    return {"date_from": date.isoformat(), "rows": count}
