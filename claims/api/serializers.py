@@ -140,7 +140,8 @@ class ClaimRefSerializer(serializers.Serializer):
 
 
 class StatementSerializer(ModelCleanMixin, serializers.ModelSerializer):
-    """Reads in the export's shape (exports.statements.statement_record); writes by slugs."""
+    # The docstring is this component's description in the published OpenAPI schema.
+    """Reads in the export's shape (claims.exports.statement_record); writes by slugs."""
 
     actor = SlugReference(slug_field="slug", queryset=Actor.objects.all())
     speaker = SlugReference(
