@@ -2,13 +2,21 @@
 PYTHON_BOOTSTRAP ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
-# Development defaults, set only here: production settings require them explicitly.
-DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-django-insecure-make-run-only}
+PORT ?= 8000
+# Development values, written once to the git-ignored .env that manage.py reads (and only
+# manage.py: gunicorn and the tests never do), so that `.venv/bin/python manage.py ...`
+# works as typed in the checkout while production settings still require them.
+ENV_FILE := .env
 
 .PHONY: run venv migrate seed test lint format migrations-check lock check-deploy clean backup restore fixture bench
 
 run: venv migrate seed
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+$(ENV_FILE):
+	@printf '# Development settings for manage.py in this checkout (make run wrote them).\n# Never copy this file to a server: production reads its settings from the environment.\nDJANGO_DEBUG=1\nDJANGO_SECRET_KEY=django-insecure-%s\n' \
+		"$$(python3 -c 'import secrets; print(secrets.token_urlsafe(40))')" > $@
+	@echo "Wrote $@ with development settings (DJANGO_DEBUG=1 and a random secret key)."
 
 venv: $(VENV)/.installed
 
@@ -18,12 +26,12 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.lock
 	touch $@
 
-migrate: venv
-	$(DEV_ENV) $(PY) manage.py migrate --no-input
-	$(DEV_ENV) $(PY) manage.py createcachetable
+migrate: venv $(ENV_FILE)
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 
-seed: venv
-	$(DEV_ENV) $(PY) manage.py load_seed
+seed: venv $(ENV_FILE)
+	$(PY) manage.py load_seed
 
 test: venv
 	$(PY) -m pytest
@@ -36,12 +44,12 @@ format: venv
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-migrations-check: venv
-	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+migrations-check: venv $(ENV_FILE)
+	$(PY) manage.py makemigrations --check --dry-run
 
 # Rebuild fixtures/seed.json from the reviewed annotations in fixtures/annotations/.
-fixture: venv
-	$(DEV_ENV) $(PY) manage.py build_seed_fixture
+fixture: venv $(ENV_FILE)
+	$(PY) manage.py build_seed_fixture
 
 # Regenerate the pinned versions after changing pyproject.toml.
 lock: venv

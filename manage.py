@@ -3,6 +3,7 @@
 
 import os
 import sys
+from pathlib import Path
 
 
 def main():
@@ -16,6 +17,12 @@ def main():
             "available on your PYTHONPATH environment variable? Did you "
             "forget to activate a virtual environment?"
         ) from exc
+    from claimtracker.environment import load_env_file
+
+    # The development values `make run` wrote (DJANGO_DEBUG, a secret key), so that
+    # commands typed in the checkout work; variables set in the environment win.
+    default = Path(__file__).resolve().parent / ".env"
+    load_env_file(Path(os.environ.get("CLAIMTRACKER_ENV_FILE", default)))
     execute_from_command_line(sys.argv)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -144,3 +145,38 @@ def env_cache(name: str, environ: Mapping[str, str] = os.environ) -> dict:
 
 def env_present(name: str, environ: Mapping[str, str] = os.environ) -> bool:
     return bool(environ.get(name, "").strip())
+
+
+# --- the development .env file ---------------------------------------------------------
+
+ENV_LINE = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$")
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """The variables of a `.env` file: KEY=VALUE lines, `#` comments, blank lines."""
+    values = {}
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = ENV_LINE.match(line)
+        if not match:
+            raise ImproperlyConfigured(f"{path}:{number} is not a KEY=VALUE line: {line!r}.")
+        name, value = match.groups()
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[name] = value
+    return values
+
+
+def load_env_file(path: Path, environ: MutableMapping[str, str] = os.environ) -> None:
+    """Fill in, from `path` if it exists, the variables the environment does not set.
+
+    Only manage.py calls this, for the checkout's `.env` that `make run` writes with
+    development values; gunicorn and the tests never read it, so a server is as secure
+    by default as it is without the file.
+    """
+    if path.is_file():
+        for name, value in read_env_file(path).items():
+            environ.setdefault(name, value)
