@@ -41,15 +41,25 @@ class Highlight:
     end: int
     href: str
     title: str
+    label: str = ""  # what the quote's marker reads, e.g. "#12" for its statement
 
 
 def highlighted_body(body: str, highlights: Sequence[Highlight]) -> SafeString:
+    """The body escaped, each quote a link to its statement.
+
+    Where quotes overlap, the shared words can link to only one statement, so each
+    overlapping quote also ends with a marker linking to its own: every statement a
+    passage supports is one click away.
+    """
     by_key = {h.key: h for h in highlights}
-    starts = {}
+    starts, ends = {}, {}
     for h in sorted(highlights, key=lambda h: (h.start, h.key)):
         starts.setdefault(h.start, []).append(h.key)
+        ends.setdefault(h.end, []).append(h.key)
+    pieces = segments(body, [(h.start, h.end, h.key) for h in highlights])
+    overlapping = {key for piece in pieces if len(piece.keys) > 1 for key in piece.keys}
     parts = []
-    for segment in segments(body, [(h.start, h.end, h.key) for h in highlights]):
+    for segment in pieces:
         for key in starts.pop(segment.start, []):
             parts.append(format_html('<span id="quote-{}" class="quote-anchor"></span>', key))
         if not segment.keys:
@@ -68,4 +78,17 @@ def highlighted_body(body: str, highlights: Sequence[Highlight]) -> SafeString:
                 segment.text,
             )
         )
+        marked = set()
+        for key in ends.pop(segment.end, []):
+            quote = by_key[key]
+            if key in overlapping and quote.href not in marked:
+                marked.add(quote.href)
+                parts.append(
+                    format_html(
+                        '<a class="quote-marker" href="{}" title="{}">{}</a>',
+                        quote.href,
+                        quote.title,
+                        quote.label or "↗",
+                    )
+                )
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 (all parts escaped)

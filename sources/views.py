@@ -75,6 +75,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             start=q["start"],
             end=q["end"],
             href=reverse("claims:statement-detail", args=[q["statement_id"]]),
+            label=f"#{q['statement_id']}",
             title=(
                 f"{q['statement__actor__name']} {q['statement__stance']}: "
                 f"{q['statement__claim__text']}"
