@@ -26,6 +26,15 @@ def normalize_newlines(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def outlet_choice(name: str) -> dict[str, object]:
+    """The article form's outlet fields for a publisher named in a page: the outlet of
+    that name (or slug) when there is one, else the name proposed as a new outlet."""
+    outlet = Outlet.objects.filter(name__iexact=name).first() or (
+        Outlet.objects.filter(slug=slugify(name)).first() if slugify(name) else None
+    )
+    return {"outlet": outlet.pk} if outlet else {"new_outlet": name}
+
+
 def unique_outlet_slug(name: str) -> str:
     base = slugify(name)[:90].strip("-") or "outlet"
     taken = set(Outlet.objects.filter(slug__startswith=base).values_list("slug", flat=True))

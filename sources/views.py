@@ -19,6 +19,7 @@ from sources.forms import (
     ImportForm,
     duplicate_of,
     normalize_newlines,
+    outlet_choice,
     quotes_lost_by_correction,
 )
 from sources.highlight import Highlight, highlighted_body
@@ -112,7 +113,11 @@ def article_create(request: HttpRequest) -> HttpResponse:
         import_form = ImportForm(request.POST, request.FILES, fetch_enabled=fetch_enabled)
         extracted = import_form.extracted(action)
         found = extracted.found() if extracted else {}
-        form = ArticleForm(initial=_typed(request.POST) | found)
+        typed = _typed(request.POST)
+        publisher = found.pop("outlet", "")
+        if publisher and not {"outlet", "new_outlet"} & typed.keys():
+            found |= outlet_choice(publisher)
+        form = ArticleForm(initial=typed | found)
         if extracted is None:
             status = 400
         else:
