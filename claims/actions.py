@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from simple_history.utils import bulk_update_with_history
 
-from claims import cached
+from claims import cached, suggestions
 from claims.models import Actor, ActorAlias, Claim, MergedActor, MergedClaim, Quote, Statement
 from sources import text
 from sources.models import Article
@@ -90,6 +90,15 @@ def build_quote(statement: Statement, spec: QuoteSpec) -> Quote:
     return quote
 
 
+class AlreadyRecorded(Exception):
+    """The statement is already recorded: the same one reported by another article is
+    one statement with another quote."""
+
+    def __init__(self, existing: Statement) -> None:
+        super().__init__(f"Already recorded as statement #{existing.pk}.")
+        self.existing = existing
+
+
 def record_statement(
     *,
     actor: Actor,
@@ -101,8 +110,12 @@ def record_statement(
     speaker: Actor | None = None,
     date_wording: str = "",
     note: str = "",
+    allow_duplicate: bool = True,
 ) -> Statement:
-    """A new statement with its quotes, all or nothing."""
+    """A new statement with its quotes, all or nothing.
+
+    Without `allow_duplicate`, a valid statement that is already recorded (the same
+    actor, claim and stance within the duplicate window) raises AlreadyRecorded."""
     if not quotes:
         raise ValidationError({"quotes": "A statement needs at least one quote."})
     statement = Statement(
@@ -133,6 +146,14 @@ def record_statement(
             )
     if errors:
         raise ValidationError(errors)
+    if not allow_duplicate:
+        similar = suggestions.similar_statements(
+            actor=actor, claim=claim, made_on=made_on, stance=stance
+        )
+        # The nearest in date is the one meant (several may lie within the window).
+        existing = min(similar, key=lambda s: (abs(s.made_on - made_on), s.pk), default=None)
+        if existing is not None:
+            raise AlreadyRecorded(existing)
     with transaction.atomic():
         statement.save()
         for quote in built:

@@ -15,14 +15,24 @@ NAME_CUTOFF = 0.75
 
 
 def similar_statements(
-    *, actor: Actor, claim: Claim, made_on: datetime.date, exclude_id: int | None = None
+    *,
+    actor: Actor,
+    claim: Claim,
+    made_on: datetime.date,
+    stance: str | None = None,
+    exclude_id: int | None = None,
 ) -> QuerySet[Statement]:
     """Statements by the same actor on the same claim within a week: probably the same
-    statement reported by another article, which should get a second quote instead."""
+    statement reported by another article, which should get a second quote instead.
+
+    The editor's form warns whatever the stance (a person may have picked the wrong
+    one); the API, whose clients cannot look, refuses only a same-stance statement."""
     window = datetime.timedelta(days=NEAR_DAYS)
     near = Statement.objects.filter(
         actor=actor, claim=claim, made_on__range=(made_on - window, made_on + window)
     )
+    if stance is not None:
+        near = near.filter(stance=stance)
     if exclude_id:
         near = near.exclude(pk=exclude_id)
     return near.select_related("actor", "speaker", "claim").order_by("made_on", "id")

@@ -38,6 +38,14 @@ ERRORS = OpenApiResponse(
     OpenApiTypes.OBJECT,
     description="Invalid input: each parameter or field named with its problems. Nothing written.",
 )
+DUPLICATE = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description=(
+        "Already recorded: the same actor, claim and stance within the duplicate window. "
+        "`duplicate_of` names that statement (also in `Location`), `add_quote` is the "
+        "request that adds the quote to it; nothing written."
+    ),
+)
 MERGE_INPUT = inline_serializer("MergeInto", {"into": serializers.SlugField()})
 
 

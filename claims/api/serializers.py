@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers
+from rest_framework import exceptions, serializers, status
 
-from claims import actions, queries
+from claims import actions, queries, suggestions
 from claims.exports.statements import statement_record
 from claims.models import (
     Actor,
@@ -151,7 +152,16 @@ class StatementSerializer(ModelCleanMixin, serializers.ModelSerializer):
     stance = serializers.ChoiceField(choices=Stance.choices)
     made_on_precision = serializers.ChoiceField(choices=DatePrecision.choices)
     quotes = QuoteInputSerializer(many=True, write_only=True, required=False)
-    clean_exclude = ("quotes",)
+    allow_duplicate = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text=(
+            "Record it even though the same actor took the same stance on the same claim "
+            f"within {suggestions.NEAR_DAYS} days (otherwise 409, naming that statement)."
+        ),
+    )
+    clean_exclude = ("quotes", "allow_duplicate")
 
     class Meta:
         model = Statement
@@ -166,6 +176,7 @@ class StatementSerializer(ModelCleanMixin, serializers.ModelSerializer):
             "date_wording",
             "note",
             "quotes",
+            "allow_duplicate",
             "version",
         ]
         read_only_fields = ["version"]
@@ -182,14 +193,16 @@ class StatementSerializer(ModelCleanMixin, serializers.ModelSerializer):
         return super().validate(attrs)
 
     def create(self, validated_data):
-        specs = [
-            actions.QuoteSpec(q["article"], q["text"], q.get("start"))
-            for q in validated_data.pop("quotes")
-        ]
+        quotes = validated_data.pop("quotes")
+        specs = [actions.QuoteSpec(q["article"], q["text"], q.get("start")) for q in quotes]
         try:
             return actions.record_statement(quotes=specs, **validated_data)
         except DjangoValidationError as error:
             raise serializers.ValidationError(error_dict(error)) from None
+        except actions.AlreadyRecorded as duplicate:
+            raise DuplicateStatement(
+                duplicate.existing, specs[0], self.context.get("request")
+            ) from None
 
     def to_representation(self, statement):
         if not hasattr(statement, "_prefetched_objects_cache"):
@@ -200,6 +213,40 @@ class StatementSerializer(ModelCleanMixin, serializers.ModelSerializer):
         record["note"] = statement.note
         record["version"] = statement.version
         return record
+
+
+class DuplicateStatement(exceptions.APIException):
+    """409: the statement is already recorded. The answer names it and gives the request
+    that adds the quote to it instead."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "duplicate"
+
+    def __init__(self, existing: Statement, quote: actions.QuoteSpec, request) -> None:
+        absolute = request.build_absolute_uri if request else (lambda url: url)
+        url = absolute(reverse("api:statement-detail", args=[existing.pk]))
+        self.location = url  # claimtracker.rest.exception_handler sends it
+        answer = {
+            "detail": (
+                f"Statement #{existing.pk} already records that {existing.actor} "
+                f"{existing.stance} this claim on {existing.made_on:%Y-%m-%d}. Add your "
+                f"quote to it with POST /api/v1/quotes/ (statement {existing.pk}), or "
+                'send "allow_duplicate": true to record a separate statement.'
+            ),
+            "duplicate_of": {"id": existing.pk, "url": url},
+            "add_quote": {
+                "method": "POST",
+                "url": absolute(reverse("api:quote-list")),
+                "body": {
+                    "statement": existing.pk,
+                    "article": quote.article.pk,
+                    "text": quote.text,
+                    **({"start": quote.start} if quote.start is not None else {}),
+                },
+            },
+        }
+        super().__init__(answer)
+        self.detail = answer  # as given: DRF would turn the ids into strings
 
 
 class StatementOutSerializer(serializers.Serializer):

@@ -11,7 +11,13 @@ from rest_framework.response import Response
 from rest_framework.viewsets import ModelViewSet
 
 from claims import actions, queries
-from claims.api.parameters import ERRORS, MERGE_INPUT, STATEMENT_PARAMETERS, filtered_statements
+from claims.api.parameters import (
+    DUPLICATE,
+    ERRORS,
+    MERGE_INPUT,
+    STATEMENT_PARAMETERS,
+    filtered_statements,
+)
 from claims.api.serializers import (
     ActorSerializer,
     ClaimSerializer,
@@ -117,7 +123,7 @@ class ClaimViewSet(
         responses={200: StatementOutSerializer(many=True), 400: ERRORS},
     ),
     retrieve=extend_schema(responses={200: StatementOutSerializer}),
-    create=extend_schema(responses={201: StatementOutSerializer, 400: ERRORS}),
+    create=extend_schema(responses={201: StatementOutSerializer, 400: ERRORS, 409: DUPLICATE}),
     update=extend_schema(responses={200: StatementOutSerializer, 400: ERRORS}),
     partial_update=extend_schema(responses={200: StatementOutSerializer, 400: ERRORS}),
 )
