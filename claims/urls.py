@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from claims.views import (
     actors,
@@ -28,6 +28,11 @@ urlpatterns = [
     path("quotes/<int:pk>/edit/", records.quote_edit, name="quote-edit"),
     path("statements/", statements.statement_list, name="statement-list"),
     path("statements/<int:pk>/", statements.statement_detail, name="statement-detail"),
+    re_path(
+        r"^statements/(?P<pk>[0-9]+)/cite\.(?P<extension>bib|ris|json)$",
+        statements.statement_citation,
+        name="statement-citation",
+    ),
     path("statements/<int:pk>/edit/", editing.statement_edit, name="statement-edit"),
     path("statements/<int:pk>/delete/", administration.statement_delete, name="statement-delete"),
     path(

@@ -3,8 +3,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
-from claims import cached, queries
+from claims import cached, citations, queries
 from claims.facets import statement_facets
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
 from claims.models import Stance, Statement
@@ -47,9 +48,34 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for quote in statement.quotes.all():
         before, after = sentences.surrounding_sentences(quote.article.body, quote.start, quote.end)
         contexts.append((quote, before, after))
-    permalink = request.build_absolute_uri(statement.get_absolute_url())
     return render(
         request,
         "claims/statement_detail.html",
-        {"statement": statement, "contexts": contexts, "permalink": permalink},
+        {
+            "statement": statement,
+            "contexts": contexts,
+            "citation": cited(request, statement),
+            "citation_formats": CITATION_FORMATS,
+        },
     )
+
+
+CITATION_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+
+
+def cited(request: HttpRequest, statement: Statement) -> citations.Citation:
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    return citations.citation_of(statement, permalink, timezone.localdate())
+
+
+def statement_citation(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    """The citation as a file for a reference manager (Zotero imports each of them)."""
+    statement = queries.statement_detail(pk)
+    if statement is None:
+        return missing(request, Statement, "statement", id=pk)
+    write, content_type = citations.FORMATS[extension]
+    response = HttpResponse(write(cited(request, statement)), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="claimtracker-statement-{statement.pk}.{extension}"'
+    )
+    return response
