@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, F, Max, Q, QuerySet, Window, prefetch_related_objects
+from django.db.models import Count, F, Max, Min, Q, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 
 from claims import standing
@@ -187,6 +187,8 @@ def claims_for_list() -> QuerySet[Claim]:
         denied_count=stance_count("denied"),
         confirmed_count=stance_count("confirmed"),
         last_made_on=Max("statements__made_on"),
+        first_confirmed_on=Min("statements__made_on", filter=Q(statements__stance="confirmed")),
+        last_denied_on=Max("statements__made_on", filter=Q(statements__stance="denied")),
     ).order_by("-statement_count", "text")
 
 
@@ -197,7 +199,41 @@ def claim_standing(claim: Claim) -> standing.Standing:
         for stance in ("asserted", "denied", "confirmed")
         if getattr(claim, f"{stance}_count", 0)
     ]
-    return standing.standing_of(stances)
+    confirmed, denied = claim.first_confirmed_on, claim.last_denied_on
+    return standing.standing_of(
+        stances, denied_after_confirmation=bool(confirmed and denied and denied > confirmed)
+    )
+
+
+def claim_standing_summary(claim: Claim) -> standing.StandingSummary:
+    """Who confirmed the claim (each party's first confirmation) and who denied it after
+    the first confirmation (each party's last denial), for a claim annotated by
+    claims_for_list(): two small queries, one row per party."""
+    derived = claim_standing(claim)
+    if not claim.first_confirmed_on:
+        return standing.StandingSummary(derived)
+
+    def voices(statements: QuerySet[Statement], *order) -> tuple[standing.Voice, ...]:
+        # One row per party: the first (or last) of its statements in `order`.
+        ranked = statements.annotate(
+            rank=Window(RowNumber(), partition_by=[F("party_id")], order_by=list(order))
+        ).filter(rank=1)
+        rows = sorted(
+            ranked.values_list("party__name", "made_on", "made_on_precision"),
+            key=lambda row: (row[1], row[0]),
+        )
+        return tuple(standing.Voice(*row) for row in rows)
+
+    on_claim = Statement.objects.filter(claim=claim)
+    return standing.StandingSummary(
+        derived,
+        confirmed_by=voices(on_claim.filter(stance="confirmed"), F("made_on").asc(), F("id").asc()),
+        still_denied_by=voices(
+            on_claim.filter(stance="denied", made_on__gt=claim.first_confirmed_on),
+            F("made_on").desc(),
+            F("id").desc(),
+        ),
+    )
 
 
 def most_active_claims(limit: int) -> list[Claim]:

@@ -16,11 +16,14 @@ from sources import dates
 
 
 class Standing(enum.StrEnum):
-    UNADDRESSED = "unaddressed"
-    ASSERTED = "asserted"
-    DENIED = "denied"
-    DISPUTED = "disputed"
-    CONFIRMED = "confirmed"
+    """A claim's standing, as the API and the pages give it (a documented enum)."""
+
+    UNADDRESSED = "unaddressed"  # no assertion, denial or confirmation yet
+    ASSERTED = "asserted"  # asserted, never denied or confirmed
+    DENIED = "denied"  # denied, never asserted or confirmed
+    DISPUTED = "disputed"  # asserted and denied, never confirmed
+    CONFIRMED = "confirmed"  # confirmed, and no denial after the first confirmation
+    CONFIRMED_DISPUTED = "confirmed_disputed"  # confirmed, and denials went on after it
 
     @property
     def label(self) -> str:
@@ -33,6 +36,7 @@ STANDING_LABELS = {
     Standing.DENIED: "denied only",
     Standing.DISPUTED: "disputed: asserted and denied",
     Standing.CONFIRMED: "confirmed",
+    Standing.CONFIRMED_DISPUTED: "confirmed, still denied",
 }
 
 
@@ -52,12 +56,13 @@ class StatementLike(Protocol):
     made_on_precision: str
 
 
-def standing_of(stances: Iterable[str]) -> Standing:
+def standing_of(stances: Iterable[str], *, denied_after_confirmation: bool = False) -> Standing:
+    """The standing from the stances taken on a claim. A confirmation (an admission, an
+    official verification) outweighs the denials before it, but never hides the denials
+    that went on after it. A noncommittal stance counts for nothing here."""
     seen = set(stances)
     if "confirmed" in seen:
-        # One confirmation settles it, whatever was denied before or after: the design
-        # treats an admission or an official verification as decisive.
-        return Standing.CONFIRMED
+        return Standing.CONFIRMED_DISPUTED if denied_after_confirmation else Standing.CONFIRMED
     if {"asserted", "denied"} <= seen:
         return Standing.DISPUTED
     if "asserted" in seen:
@@ -65,6 +70,36 @@ def standing_of(stances: Iterable[str]) -> Standing:
     if "denied" in seen:
         return Standing.DENIED
     return Standing.UNADDRESSED
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A party's stance at a date: "Iran, November 2022"."""
+
+    party: str
+    made_on: datetime.date
+    made_on_precision: str
+
+    def __str__(self) -> str:
+        return f"{self.party}, {dates.describe(self.made_on, self.made_on_precision)}"
+
+
+@dataclass(frozen=True)
+class StandingSummary:
+    """Who confirmed a claim and when, and who still denied it afterwards."""
+
+    standing: Standing
+    confirmed_by: tuple[Voice, ...] = ()
+    still_denied_by: tuple[Voice, ...] = ()
+
+    def __str__(self) -> str:
+        """ "confirmed by Iran, November 2022; still denied by Russia, December 2022" """
+        parts = []
+        if self.confirmed_by:
+            parts.append("confirmed by " + " and ".join(map(str, self.confirmed_by)))
+        if self.still_denied_by:
+            parts.append("still denied by " + " and ".join(map(str, self.still_denied_by)))
+        return "; ".join(parts) or self.standing.label
 
 
 def party_id(statement: StatementLike) -> int:

@@ -18,6 +18,7 @@ from claims.models import (
     Stance,
     Statement,
 )
+from claims.standing import Standing
 from claimtracker.rest import ModelCleanMixin, SlugReference, error_dict
 from sources.models import Article
 
@@ -110,7 +111,13 @@ class ClaimSerializer(ModelCleanMixin, serializers.ModelSerializer):
 
     @extend_schema_field(
         serializers.ChoiceField(
-            choices=["unaddressed", "asserted", "denied", "disputed", "confirmed"]
+            choices=[value for value in Standing],
+            help_text=(
+                "Derived from the statements: unaddressed (none yet), asserted (only "
+                "asserted), denied (only denied), disputed (asserted and denied), confirmed "
+                "(confirmed, no denial after the first confirmation), confirmed_disputed "
+                "(confirmed, and denials went on after it)."
+            ),
         )
     )
     def get_standing(self, claim: Claim) -> str:

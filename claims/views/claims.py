@@ -28,12 +28,16 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if claim is None:
         return missing(request, Claim, "claim", MergedClaim, slug=slug)
     claim.standing = queries.claim_standing(claim)
+    summary = cached.cached(
+        "claim-standing", claim.pk, lambda: queries.claim_standing_summary(claim)
+    )
     query = f"claim={claim.slug}"
     return render(
         request,
         "claims/claim_detail.html",
         {
             "claim": claim,
+            "standing_summary": summary,
             "timeline_svg": cached.cached("claim-timeline", claim.pk, lambda: timeline_svg(claim)),
             "page": page_of(request, queries.claim_timeline(claim), 100, queries.details_of),
             "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
