@@ -57,15 +57,6 @@ class ValueListField(forms.Field):
         return found
 
 
-def resolve_by_slug(model):
-    def resolve(values: list[str]):
-        found = list(model.objects.filter(slug__in=values))
-        known = {record.slug for record in found}
-        return found, [v for v in values if v not in known]
-
-    return resolve
-
-
 def resolve_years(values: list[str]):
     years, unknown = [], []
     for value in values:
@@ -130,12 +121,14 @@ class StatementFilter(django_filters.FilterSet):
     # repeat a row anyway.
     stance = django_filters.MultipleChoiceFilter(choices=Stance.choices, distinct=False)
     claim = ValueListFilter(
-        resolve=resolve_by_slug(Claim),
+        resolve=queries.resolve_slugs(Claim),
         unknown="No claim has the slug {}.",
         apply=lambda qs, claims: qs.filter(claim__in=claims),
     )
     outlet = ValueListFilter(
-        resolve=resolve_by_slug(Outlet), unknown="No outlet has the slug {}.", apply=by_outlets
+        resolve=queries.resolve_slugs(Outlet),
+        unknown="No outlet has the slug {}.",
+        apply=by_outlets,
     )
     year = ValueListFilter(resolve=resolve_years, unknown="Not a year: {}.", apply=by_years)
     date_from = django_filters.DateFilter(field_name="made_on", lookup_expr="gte")

@@ -17,7 +17,7 @@ from django.db.models import Count, F, Max, Min, Q, QuerySet, Window, prefetch_r
 from django.db.models.functions import RowNumber
 
 from claims import standing
-from claims.models import Actor, Claim, Statement
+from claims.models import Actor, Claim, MergedActor, MergedClaim, Statement
 
 MATRIX_ACTORS = 10
 MATRIX_CLAIMS = 8
@@ -146,8 +146,22 @@ def actors_named(
     return actors.filter(pk__in=Actor.objects.filter(spelled).values("pk"))
 
 
+def merged_targets(model, slugs: Iterable[str]) -> dict[str, Actor | Claim]:
+    """The actors or claims that merged-away slugs now name, so that old bookmarks and
+    scripts keep working after a merge ({"kanaani-dup": <Actor nasser-kanaani>})."""
+    merged, field = {Actor: (MergedActor, "actor"), Claim: (MergedClaim, "claim")}.get(
+        model, (None, "")
+    )
+    slugs = [slug for slug in slugs if "\x00" not in slug]
+    if merged is None or not slugs:
+        return {}
+    rows = merged.objects.filter(old_slug__in=slugs).select_related(field)
+    return {row.old_slug: getattr(row, field) for row in rows}
+
+
 def resolve_actors(values: list[str], queryset: QuerySet[Actor] | None = None):
-    """Actors by slug, name or any alias, ignoring case ("Kiev", "kannani")."""
+    """Actors by slug, name or any alias, ignoring case ("Kiev", "kannani"), or by the
+    slug of an actor merged into them."""
     wanted = {v.casefold(): v for v in values}
     matches = actors_named(values, among=queryset).prefetch_related("aliases")
     found, matched = [], set()
@@ -158,7 +172,39 @@ def resolve_actors(values: list[str], queryset: QuerySet[Actor] | None = None):
         if hit:
             found.append(actor)
             matched |= hit
-    return found, [wanted[key] for key in wanted.keys() - matched]
+    unknown = [wanted[key] for key in wanted.keys() - matched]
+    targets = merged_targets(Actor, unknown)
+    allowed = (
+        set(
+            (queryset if queryset is not None else Actor.objects.all())
+            .filter(pk__in=[target.pk for target in targets.values()])
+            .values_list("pk", flat=True)
+        )
+        if targets
+        else set()
+    )
+    for slug, target in targets.items():
+        if target.pk in allowed:
+            unknown.remove(slug)
+            if target not in found:
+                found.append(target)
+    return found, unknown
+
+
+def resolve_slugs(model):
+    """A resolver of slugs of `model` (and merged-away ones) for the statement filters."""
+
+    def resolve(values: list[str]):
+        found = list(model.objects.filter(slug__in=values))
+        known = {record.slug for record in found}
+        unknown = [v for v in values if v not in known]
+        for slug, target in merged_targets(model, unknown).items():
+            unknown.remove(slug)
+            if target not in found:
+                found.append(target)
+        return found, unknown
+
+    return resolve
 
 
 def resolve_speakers(values: list[str]):

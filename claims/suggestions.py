@@ -8,6 +8,7 @@ import difflib
 
 from django.db.models import QuerySet
 
+from claims import queries
 from claims.models import Actor, ActorAlias, Claim, Statement
 
 NEAR_DAYS = 7
@@ -69,3 +70,33 @@ def similar_claims(text: str, limit: int = 5) -> list[Claim]:
     close = difflib.get_close_matches(folded, list(texts), n=limit, cutoff=0.75)
     claims = Claim.objects.in_bulk([texts[t] for t in close])
     return [claims[texts[t]] for t in close if texts[t] in claims]
+
+
+def actor_hint(typed: str, among: QuerySet[Actor] | None = None) -> str:
+    """How to name the actor meant by a slug that names none, for an error message:
+    "did you mean 'ukraine' (alias Kiev)?", or "" when nothing comes close."""
+    among = among if among is not None else Actor.objects.all()
+    folded = typed.strip().casefold()
+    exact = list(queries.actors_named([typed], among=among).prefetch_related("aliases")[:3])
+    if exact:
+        ways = []
+        for actor in exact:
+            alias = next((a.name for a in actor.aliases.all() if a.name.casefold() == folded), "")
+            ways.append(f"'{actor.slug}' ({'alias ' + alias if alias else actor.name})")
+        return "did you mean " + " or ".join(ways) + "?"
+    close = similar_actors(typed, limit=6)
+    allowed = set(among.filter(pk__in=[a.pk for a in close]).values_list("pk", flat=True))
+    close = [actor for actor in close if actor.pk in allowed][:3]
+    if close:
+        return "did you mean " + " or ".join(f"'{a.slug}' ({a.name})" for a in close) + "?"
+    return ""
+
+
+def claim_hint(typed: str) -> str:
+    """ "did you mean 'iran-supplied-drones-to-russia' (Iran supplied ...)?" or "" """
+    slugs = dict(Claim.objects.values_list("slug", "text"))
+    close = difflib.get_close_matches(typed.strip().casefold(), list(slugs), n=3, cutoff=0.6)
+    close += [c.slug for c in similar_claims(typed, limit=3) if c.slug not in close]
+    if not close:
+        return ""
+    return "did you mean " + " or ".join(f"'{slug}' ({slugs[slug]})" for slug in close[:3]) + "?"

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.db.models import ProtectedError
+from django.http import Http404
 from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
@@ -41,6 +42,21 @@ class IdCursorPagination(CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 1000
 
+    def decode_cursor(self, request):
+        # DRF answers a cursor it cannot read with 404, as if the list did not exist;
+        # it is a bad parameter, and the answer should say which.
+        try:
+            return super().decode_cursor(request)
+        except exceptions.NotFound:
+            raise exceptions.ValidationError(
+                {
+                    self.cursor_query_param: [
+                        "Not a cursor this API gave out: follow the `next` or `previous` "
+                        "link of a page as it is."
+                    ]
+                }
+            ) from None
+
 
 class SlugReference(serializers.SlugRelatedField):
     """A record named by its slug. No slug holds a NUL, and PostgreSQL refuses to
@@ -52,6 +68,11 @@ class SlugReference(serializers.SlugRelatedField):
         if isinstance(data, str) and "\x00" in data:
             self.fail("null_character")
         return super().to_internal_value(data)
+
+
+class Gone(exceptions.APIException):
+    status_code = status.HTTP_410_GONE
+    default_code = "deleted"
 
 
 class StaleRecord(exceptions.APIException):
@@ -88,8 +109,32 @@ class StrictQueryMixin:
 
 
 class VersionedMixin:
-    """ETag on reads; an update must name the version it was made from, by If-Match or
-    by `version` in the body, and a stale one changes nothing."""
+    """For records that keep a history: ETag on reads; an update must name the version
+    it was made from, by If-Match or by `version` in the body, and a stale one changes
+    nothing; a deleted record answers 410 Gone, as its page does, not 404."""
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            deleted = self.deleted_version()
+            if deleted is None:
+                raise
+            raise Gone(
+                f"This {deleted.instance._meta.verbose_name} was deleted on "
+                f"{deleted.history_date:%Y-%m-%d}; its history keeps what it was."
+            ) from None
+
+    def deleted_version(self):
+        history = getattr(self.get_queryset().model, "history", None)
+        value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
+        if history is None or not isinstance(value, str) or "\x00" in value:
+            return None
+        field = "id" if self.lookup_field == "pk" else self.lookup_field
+        if field == "id" and not (value.isascii() and value.isdigit()):
+            return None
+        deletions = history.filter(history_type="-", **{field: value})
+        return deletions.order_by("-history_date").first()
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
@@ -181,13 +226,30 @@ class ModelCleanMixin:
 
 
 def error_dict(error: DjangoValidationError) -> dict:
-    """A model ValidationError in the API's error shape: messages by field name."""
+    """A model ValidationError in the API's error shape: messages by field name.
+
+    Django's own "actor instance with id 2 is not a valid choice." (a related record
+    outside the field's limit_choices_to) is dropped where another message names the
+    same field, as the model's clean() does in words ("Russia is a state; a speaker
+    must be a person.")."""
     if hasattr(error, "error_dict"):
+        error = DjangoValidationError(
+            {
+                name: [e for e in errors if not is_unreadable_choice(e)] or errors
+                for name, errors in error.error_dict.items()
+            }
+        )
         return {
             (name if name != "__all__" else "non_field_errors"): messages
             for name, messages in error.message_dict.items()
         }
     return {"non_field_errors": error.messages}
+
+
+def is_unreadable_choice(error: DjangoValidationError) -> bool:
+    # ForeignKey.validate's message, with the related record's id for a name.
+    params = error.params or {}
+    return error.code == "invalid" and {"model", "field", "value"} <= params.keys()
 
 
 # The largest id either database can store (a signed 64-bit integer); a larger number

@@ -23,6 +23,51 @@ from claimtracker.rest import ModelCleanMixin, SlugReference, error_dict
 from sources.models import Article
 
 
+class ActorReference(SlugReference):
+    """An actor named by its slug, or by the slug of an actor merged into it; a slug that
+    names no actor is refused with the actor that was probably meant."""
+
+    def __init__(self, *, noun: str = "actor", persons_only_hint: bool = False, **kwargs):
+        self.noun, self.persons_only_hint = noun, persons_only_hint
+        super().__init__(slug_field="slug", **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" not in data:
+            actors = self.get_queryset()
+            found = actors.filter(slug=data).first()
+            if found is None:
+                target = queries.merged_targets(Actor, [data]).get(data)
+                found = actors.filter(pk=target.pk).first() if target else None
+            if found is not None:
+                return found
+            among = actors.filter(kind=ActorKind.PERSON) if self.persons_only_hint else actors
+            hint = suggestions.actor_hint(data, among=among)
+            raise serializers.ValidationError(
+                f"No {self.noun} with the slug '{data}'" + (f"; {hint}" if hint else ".")
+            )
+        return super().to_internal_value(data)
+
+
+class ClaimReference(SlugReference):
+    """A claim by its slug, or by the slug of a claim merged into it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", queryset=Claim.objects.all(), **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" not in data:
+            found = Claim.objects.filter(slug=data).first() or queries.merged_targets(
+                Claim, [data]
+            ).get(data)
+            if found is not None:
+                return found
+            hint = suggestions.claim_hint(data)
+            raise serializers.ValidationError(
+                f"No claim with the slug '{data}'" + (f"; {hint}" if hint else ".")
+            )
+        return super().to_internal_value(data)
+
+
 class AliasListField(serializers.ListField):
     """Aliases as a list of names; reads them from the actor's alias rows."""
 
@@ -151,11 +196,17 @@ class StatementSerializer(ModelCleanMixin, serializers.ModelSerializer):
     # The docstring is this component's description in the published OpenAPI schema.
     """Reads in the export's shape (claims.exports.statement_record); writes by slugs."""
 
-    actor = SlugReference(slug_field="slug", queryset=Actor.objects.all())
-    speaker = SlugReference(
-        slug_field="slug", queryset=Actor.objects.all(), allow_null=True, required=False
+    actor = ActorReference(queryset=Actor.objects.all())
+    # Any actor is taken here, so that a state named as speaker gets the model's own
+    # message ("Russia is a state; a speaker must be a person."), not "no such person".
+    speaker = ActorReference(
+        noun="person",
+        persons_only_hint=True,
+        queryset=Actor.objects.all(),
+        allow_null=True,
+        required=False,
     )
-    claim = SlugReference(slug_field="slug", queryset=Claim.objects.all())
+    claim = ClaimReference()
     stance = serializers.ChoiceField(choices=Stance.choices)
     made_on_precision = serializers.ChoiceField(choices=DatePrecision.choices)
     quotes = QuoteInputSerializer(many=True, write_only=True, required=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse
 from django.utils.text import slugify
 
 from claims import actions, queries, suggestions
@@ -35,7 +36,9 @@ class StatementFromArticleForm(forms.Form):
     actor = forms.CharField(
         max_length=200,
         help_text="The party whose position this is: a name, slug or any alias.",
-        widget=forms.TextInput(attrs={"list": "actor-names", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"list": "actor-names", "autocomplete": "off", "data-actor-suggestions": ""}
+        ),
     )
     new_actor_kind = forms.ChoiceField(
         choices=NEW_KIND_CHOICES,
@@ -47,7 +50,14 @@ class StatementFromArticleForm(forms.Form):
         max_length=200,
         required=False,
         help_text="The person who said it, if named.",
-        widget=forms.TextInput(attrs={"list": "speaker-names", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={
+                "list": "speaker-names",
+                "autocomplete": "off",
+                "data-actor-suggestions": "",
+                "data-persons": "",
+            }
+        ),
     )
     claim = forms.CharField(
         max_length=500,
@@ -81,6 +91,7 @@ class StatementFromArticleForm(forms.Form):
     def __init__(self, *args, article: Article, **kwargs):
         self.article = article
         super().__init__(*args, **kwargs)
+        with_suggestions(self, "actor", "speaker")
         self.occurrences: list[tuple[int, str, str]] = []
         self.similar: list[Statement] = []
         self.new_actor: Actor | None = None
@@ -240,27 +251,87 @@ def _unique_slug(model, name: str) -> str:
     return slug
 
 
+def picked_actor(typed: str, among, noun: str) -> Actor:
+    """The actor an editor typed in a picker (name, alias or slug), or a message naming
+    what was probably meant."""
+    found, _ = queries.resolve_actors([typed], among)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = " or ".join(f"{actor.name} ({actor.slug})" for actor in found)
+        raise forms.ValidationError(f"“{typed}” names several actors: {names}. Give the slug.")
+    hint = suggestions.actor_hint(typed, among=among)
+    raise forms.ValidationError(
+        f"No {noun} is called “{typed}” (by name, slug or alias)."
+        + (f" {hint[:1].upper()}{hint[1:]}" if hint else "")
+    )
+
+
+def with_suggestions(form: forms.Form, *names: str) -> None:
+    """Point the actor pickers of `form` at the live suggestions (static/js/actor-picker.js)."""
+    for name in names:
+        form.fields[name].widget.attrs["data-actor-suggestions"] = reverse(
+            "claims:actor-suggestions"
+        )
+
+
 class StatementEditForm(forms.ModelForm):
     """Edit a statement's facts; the version field makes a stale edit fail loudly."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    actor = forms.ModelChoiceField(queryset=Actor.objects.all(), to_field_name="slug")
-    speaker = forms.ModelChoiceField(
-        queryset=Actor.objects.persons(), to_field_name="slug", required=False
+    # The pickers of the new-statement form: names, aliases or slugs, read by the same
+    # matcher, instead of drop-downs of every actor (thousands, at scale).
+    actor = forms.CharField(
+        max_length=200,
+        help_text="Name, alias or slug.",
+        widget=forms.TextInput(attrs={"list": "actor-names", "autocomplete": "off"}),
     )
-    claim = forms.ModelChoiceField(queryset=Claim.objects.all(), to_field_name="slug")
+    speaker = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="The person who said it, if named: name, alias or slug.",
+        widget=forms.TextInput(
+            attrs={"list": "speaker-names", "autocomplete": "off", "data-persons": ""}
+        ),
+    )
+    claim = forms.CharField(
+        max_length=500,
+        help_text="The claim's text or slug.",
+        widget=forms.TextInput(attrs={"list": "claim-texts", "autocomplete": "off"}),
+    )
     # Declared, or the model field's radio buttons would offer a blank "---------".
     stance = forms.ChoiceField(choices=Stance.choices, widget=forms.RadioSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The choices are keyed by slug (readable in forms and URLs); the instance holds
-        # ids. Without this the current actor, speaker and claim show unselected.
+        with_suggestions(self, "actor", "speaker")
         instance = self.instance
         if instance.pk and not self.is_bound:
-            self.initial["actor"] = instance.actor.slug
-            self.initial["claim"] = instance.claim.slug
-            self.initial["speaker"] = instance.speaker.slug if instance.speaker_id else None
+            self.initial["actor"] = instance.actor.name
+            self.initial["claim"] = instance.claim.text
+            self.initial["speaker"] = instance.speaker.name if instance.speaker_id else ""
+
+    def clean_actor(self) -> Actor:
+        return picked_actor(self.cleaned_data["actor"], Actor.objects.all(), "actor")
+
+    def clean_speaker(self) -> Actor | None:
+        typed = self.cleaned_data["speaker"].strip()
+        return picked_actor(typed, Actor.objects.persons(), "person") if typed else None
+
+    def clean_claim(self) -> Claim:
+        typed = self.cleaned_data["claim"].strip()
+        found = (
+            Claim.objects.filter(slug=typed).first()
+            or Claim.objects.filter(text__iexact=typed).first()
+            or queries.merged_targets(Claim, [typed]).get(typed)
+        )
+        if found is None:
+            hint = suggestions.claim_hint(typed)
+            raise forms.ValidationError(
+                f"No claim has the slug or text “{typed}”."
+                + (f" {hint[:1].upper()}{hint[1:]}" if hint else "")
+            )
+        return found
 
     class Meta:
         model = Statement

@@ -7,19 +7,19 @@ from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
-from claims import actions
+from claims import actions, queries, suggestions
 from claims.models import Actor, Claim, Statement
 from claimtracker.roles import administrator_required
 
 
-def _merge(request, record, candidates, merge, noun):
+def _merge(request, record, find_target, merge, noun):
     error = None
     if request.method == "POST":
-        target = candidates.filter(slug=request.POST.get("into", "").strip()).first()
-        if target is None:
-            error = f"No {noun} has the slug “{request.POST.get('into', '')}”."
-        else:
+        typed = request.POST.get("into", "").strip()
+        target, error = find_target(typed) if typed else (None, f"Name the {noun} to keep.")
+        if target is not None:
             try:
                 merge(source=record, target=target, user=request.user)
             except ValidationError as problem:
@@ -30,21 +30,63 @@ def _merge(request, record, candidates, merge, noun):
     return render(
         request,
         "editor/merge.html",
-        {"record": record, "noun": noun, "error": error},
+        {
+            "record": record,
+            "noun": noun,
+            "error": error,
+            "suggestions_url": reverse("claims:actor-suggestions") if noun == "actor" else "",
+            "claims": Claim.objects.exclude(pk=record.pk).order_by("text")
+            if noun == "claim"
+            else (),
+        },
         status=400 if error else 200,
     )
+
+
+def actor_to_keep(source: Actor):
+    """The actor an administrator named to merge into, by name, alias or slug, as the
+    statement form reads it; else why not, with what was probably meant."""
+
+    def find(typed: str):
+        others = Actor.objects.exclude(pk=source.pk)
+        found, _ = queries.resolve_actors([typed], others)
+        if len(found) == 1:
+            return found[0], None
+        if len(found) > 1:
+            names = " or ".join(f"{a.name} ({a.slug})" for a in found)
+            return None, f"“{typed}” names several actors: {names}. Give the slug."
+        hint = suggestions.actor_hint(typed, among=others)
+        return None, f"No other actor is called “{typed}”" + (f"; {hint}" if hint else ".")
+
+    return find
+
+
+def claim_to_keep(source: Claim):
+    def find(typed: str):
+        others = Claim.objects.exclude(pk=source.pk)
+        found = others.filter(slug=typed).first() or others.filter(text__iexact=typed).first()
+        if found is None:
+            found = queries.merged_targets(Claim, [typed]).get(typed)
+        if found is not None and found.pk != source.pk:
+            return found, None
+        hint = suggestions.claim_hint(typed)
+        return None, f"No other claim has the slug or text “{typed}”" + (
+            f"; {hint}" if hint else "."
+        )
+
+    return find
 
 
 @administrator_required
 def actor_merge(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor, slug=slug)
-    return _merge(request, actor, Actor.objects.exclude(pk=actor.pk), actions.merge_actors, "actor")
+    return _merge(request, actor, actor_to_keep(actor), actions.merge_actors, "actor")
 
 
 @administrator_required
 def claim_merge(request: HttpRequest, slug: str) -> HttpResponse:
     claim = get_object_or_404(Claim, slug=slug)
-    return _merge(request, claim, Claim.objects.exclude(pk=claim.pk), actions.merge_claims, "claim")
+    return _merge(request, claim, claim_to_keep(claim), actions.merge_claims, "claim")
 
 
 @administrator_required

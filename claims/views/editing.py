@@ -8,7 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from claims import actions, queries
+from claims import actions, queries, suggestions
 from claims.forms.statements import STATEMENT_FACTS, StatementEditForm, StatementFromArticleForm
 from claims.models import Actor, Claim, Statement
 from claimtracker.roles import editor_required
@@ -147,7 +147,12 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "editor/statement_edit.html",
-        {"form": form, "statement": statement, "conflict": conflict},
+        {
+            "form": form,
+            "statement": statement,
+            "conflict": conflict,
+            "claims": Claim.objects.order_by("text")[:CLAIM_SUGGESTIONS],
+        },
         status=409 if conflict else 400 if request.method == "POST" else 200,
     )
 
@@ -157,16 +162,27 @@ SUGGESTION_LIMIT = 10
 
 @editor_required
 def actor_suggestions(request: HttpRequest) -> JsonResponse:
-    """Actors whose name, slug or an alias starts with or contains what was typed."""
+    """Actors whose name, slug or an alias contains what was typed, then those spelled
+    close to it ("Amirabdollahian"): the matcher of the forms' "Did you mean"."""
     q = request.GET.get("q", "").strip()
     if len(q) < 2:
         return JsonResponse({"actors": []})
     candidates = Actor.objects.persons() if request.GET.get("persons") else Actor.objects.all()
-    actors = queries.actors_named([q], partial=True, among=candidates).order_by("name")[
-        :SUGGESTION_LIMIT
-    ]
+    actors = list(
+        queries.actors_named([q], partial=True, among=candidates).order_by("name")[
+            :SUGGESTION_LIMIT
+        ]
+    )
+    if len(actors) < SUGGESTION_LIMIT:
+        close = suggestions.similar_actors(q, limit=SUGGESTION_LIMIT)
+        allowed = set(candidates.filter(pk__in=[a.pk for a in close]).values_list("pk", flat=True))
+        actors += [a for a in close if a.pk in allowed and a not in actors]
     return JsonResponse(
-        {"actors": [{"name": a.name, "slug": a.slug, "kind": a.kind} for a in actors]}
+        {
+            "actors": [
+                {"name": a.name, "slug": a.slug, "kind": a.kind} for a in actors[:SUGGESTION_LIMIT]
+            ]
+        }
     )
 
 
