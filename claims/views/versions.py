@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
+from claims import changes
 from claims.models import Actor, Claim, Quote, Statement
 from claims.views.gone import describe_version
 from claimtracker.roles import administrator_required
@@ -23,7 +23,6 @@ HISTORY_MODELS = {
     "outlet": Outlet,
 }
 VERSIONS_PER_PAGE = 200
-HIDDEN_FIELDS = {"version", "updated_at"}
 
 
 def _model(name: str):
@@ -31,17 +30,6 @@ def _model(name: str):
         return HISTORY_MODELS[name]
     except KeyError:
         raise Http404(f"No history for {name!r}.") from None
-
-
-def _changes(newer, older) -> list[tuple[str, object, object]]:
-    if older is None:
-        return []
-    delta = newer.diff_against(older)
-    return [
-        (change.field, change.old, change.new)
-        for change in delta.changes
-        if change.field not in HIDDEN_FIELDS
-    ]
 
 
 def record_history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
@@ -53,9 +41,11 @@ def record_history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
     )
     if not versions:
         raise Http404("No history for this record.")
-    rows = []
-    for newer, older in zip(versions, [*versions[1:], None], strict=True):
-        rows.append((newer, _changes(newer, older)))
+    entries = changes.history_entries(Model, versions)
+    if Model is Statement:
+        # Adding, moving, correcting or removing a quote is part of its statement's story.
+        entries += changes.quote_entries(pk, VERSIONS_PER_PAGE)
+        entries.sort(key=lambda entry: entry.date, reverse=True)
     current = Model.objects.filter(pk=pk).first()
     return render(
         request,
@@ -63,7 +53,7 @@ def record_history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
         {
             "model": model,
             "pk": pk,
-            "rows": rows,
+            "entries": entries,
             "current": current,
             "label": "" if current is not None else describe_version(versions[0]),
         },
@@ -76,9 +66,9 @@ def version_detail(request: HttpRequest, model: str, pk: int, history_id: int) -
         Model.history.select_related("history_user"), id=pk, history_id=history_id
     )
     fields = [
-        (field.verbose_name, getattr(version, field.attname))
+        (field.verbose_name, shown_field(field, version))
         for field in Model.history.model.tracked_fields  # derived fields are not kept
-        if field.attname not in HIDDEN_FIELDS
+        if field.attname not in changes.HIDDEN_FIELDS
     ]
     permalink = request.build_absolute_uri(reverse("claims:version", args=[model, pk, history_id]))
     return render(
@@ -88,13 +78,37 @@ def version_detail(request: HttpRequest, model: str, pk: int, history_id: int) -
     )
 
 
+def shown_field(field, version) -> changes.Shown:
+    value = getattr(version, field.attname)
+    if field.is_relation and value is not None:
+        related = field.related_model._base_manager.filter(pk=value).first()
+        if related is None:
+            return changes.Shown(f"{field.related_model._meta.verbose_name} {value} (deleted)")
+        return changes.shown(value, related)
+    return changes.shown(value)
+
+
 @administrator_required
-@require_POST
 def version_restore(request: HttpRequest, model: str, pk: int, history_id: int) -> HttpResponse:
+    """GET asks for confirmation, showing what the restore will change; POST restores."""
     Model = _model(model)
     version = get_object_or_404(Model.history, id=pk, history_id=history_id)
     record = version.instance  # the record as it was, with the same primary key
     current = Model.objects.filter(pk=pk).first()
+    if request.method != "POST":
+        latest = Model.history.filter(id=pk).order_by("-history_date", "-history_id").first()
+        [entry] = changes.Describer(Model, [(version, latest)]).entries()
+        return render(
+            request,
+            "editor/restore_confirm.html",
+            {
+                "model": model,
+                "pk": pk,
+                "version": version,
+                "current": current,
+                "changes": entry.changes,
+            },
+        )
     if current is None and Model is Statement:
         # Its quotes were deleted with it, and a statement needs at least one.
         messages.error(
