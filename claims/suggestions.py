@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import difflib
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from claims.models import Actor, ActorAlias, Claim, Statement
 
@@ -20,8 +20,11 @@ def similar_statements(
     """Statements by the same actor on the same claim within a week: probably the same
     statement reported by another article, which should get a second quote instead."""
     window = datetime.timedelta(days=NEAR_DAYS)
-    near = Statement.objects.filter(
-        actor=actor, claim=claim, made_on__range=(made_on - window, made_on + window)
+    # A statement dated by its month or year covers every day of it ("in October").
+    near = Statement.objects.filter(actor=actor, claim=claim).filter(
+        Q(made_on__range=(made_on - window, made_on + window))
+        | Q(made_on_precision="month", made_on=made_on.replace(day=1))
+        | Q(made_on_precision="year", made_on=made_on.replace(month=1, day=1))
     )
     if exclude_id:
         near = near.exclude(pk=exclude_id)
