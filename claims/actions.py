@@ -171,6 +171,37 @@ def add_quote(*, statement: Statement, spec: QuoteSpec) -> Quote:
     return quote
 
 
+def join_statement(*, statement: Statement, spec: QuoteSpec, adopt: dict[str, str]) -> Quote:
+    """Add a quote to a statement already recorded and adopt the facts the editor chose
+    from what they typed (see claims.joining): "speaker" (a slug), "date"
+    ("YYYY-MM-DD/precision"), "date_wording", "note". All or nothing; validated like an
+    edit, and the statement's history says what the joining quote brought."""
+    with transaction.atomic():
+        quote = add_quote(statement=statement, spec=spec)
+        if not adopt:
+            return quote
+        if "speaker" in adopt:
+            speaker = Actor.objects.persons().filter(slug=adopt["speaker"]).first()
+            if speaker is None:
+                raise ValidationError({"speaker": f"No person has the slug “{adopt['speaker']}”."})
+            statement.speaker = speaker
+        if "date" in adopt:
+            made_on, _, precision = adopt["date"].partition("/")
+            try:
+                statement.made_on = datetime.date.fromisoformat(made_on)
+            except ValueError:
+                raise ValidationError({"made_on": f"Not a date: “{made_on}”."}) from None
+            statement.made_on_precision = precision
+        for name in ("date_wording", "note"):
+            if name in adopt:
+                setattr(statement, name, adopt[name])
+        statement.full_clean(exclude=["version"])
+        adopted = ", ".join(sorted(adopt))
+        statement._change_reason = f"joined by a quote from article {spec.article.pk}: {adopted}"
+        statement.save()
+    return quote
+
+
 def remove_quote(quote: Quote) -> None:
     with transaction.atomic():
         remaining = Quote.objects.select_for_update().filter(statement_id=quote.statement_id)

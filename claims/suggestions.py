@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import difflib
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from claims import queries
 from claims.models import Actor, ActorAlias, Claim, Statement
@@ -29,8 +29,11 @@ def similar_statements(
     The editor's form warns whatever the stance (a person may have picked the wrong
     one); the API, whose clients cannot look, refuses only a same-stance statement."""
     window = datetime.timedelta(days=NEAR_DAYS)
-    near = Statement.objects.filter(
-        actor=actor, claim=claim, made_on__range=(made_on - window, made_on + window)
+    # A statement dated by its month or year covers every day of it ("in October").
+    near = Statement.objects.filter(actor=actor, claim=claim).filter(
+        Q(made_on__range=(made_on - window, made_on + window))
+        | Q(made_on_precision="month", made_on=made_on.replace(day=1))
+        | Q(made_on_precision="year", made_on=made_on.replace(month=1, day=1))
     )
     if stance is not None:
         near = near.filter(stance=stance)

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from claims import actions, queries, suggestions
+from claims import actions, joining, queries, suggestions
 from claims.forms.statements import STATEMENT_FACTS, StatementEditForm, StatementFromArticleForm
 from claims.models import Actor, Claim, Statement
 from claimtracker.roles import editor_required
@@ -61,6 +61,14 @@ def statement_create(request: HttpRequest, article_pk: int) -> HttpResponse:
     else:
         form = StatementFromArticleForm(initial=_selection(request, article), article=article)
     status = 400 if request.method == "POST" else 200
+    return _statement_form(request, form, article, status)
+
+
+def _statement_form(request, form, article, status: int) -> HttpResponse:
+    typed = _typed(form)
+    for statement in form.similar:
+        # What the editor's typing would add to it, offered beside it.
+        statement.join_offers = joining.offers(statement, typed)
     return render(
         request,
         "editor/statement_form.html",
@@ -72,6 +80,17 @@ def statement_create(request: HttpRequest, article_pk: int) -> HttpResponse:
             "claims": Claim.objects.order_by("text")[:CLAIM_SUGGESTIONS],
         },
         status=status,
+    )
+
+
+def _typed(form: StatementFromArticleForm) -> joining.Typed:
+    data = getattr(form, "cleaned_data", {})
+    return joining.Typed(
+        speaker=data.get("speaker_record"),
+        made_on=data.get("made_on"),
+        made_on_precision=data.get("made_on_precision") or "",
+        date_wording=data.get("date_wording") or "",
+        note=data.get("note") or "",
     )
 
 
@@ -95,21 +114,36 @@ def _record(form: StatementFromArticleForm, article: Article) -> Statement:
         )
 
 
+ADOPTABLE = ("speaker", "date", "date_wording", "note")
+
+
 def _add_quote_to_existing(request: HttpRequest, article: Article) -> HttpResponse:
     add_to = request.POST["add_to"]
-    if not add_to.isdigit():
+    if not (add_to.isascii() and add_to.isdigit()):
         raise Http404("No such statement.")
     statement = get_object_or_404(Statement, pk=add_to)
-    start = request.POST.get("start")
+    start = request.POST.get("start", "")
     # Browsers send line breaks as CRLF, hidden inputs too; article bodies use LF.
     quoted = request.POST.get("text", "").replace("\r\n", "\n")
-    spec = actions.QuoteSpec(article, quoted, int(start) if start and start.isdigit() else None)
+    spec = actions.QuoteSpec(
+        article, quoted, int(start) if start.isascii() and start.isdigit() else None
+    )
+    adopt = {
+        name: request.POST.get(f"typed_{name}", "")
+        for name in ADOPTABLE
+        if request.POST.get(f"adopt_{name}") == "mine"
+    }
     try:
-        actions.add_quote(statement=statement, spec=spec)
+        actions.join_statement(statement=statement, spec=spec, adopt=adopt)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("claims:statement-create", article_pk=article.pk)
-    messages.success(request, f"Added the quote to statement #{statement.pk}.")
+        # The form comes back as the editor filled it, with the reason: nothing typed is lost.
+        form = StatementFromArticleForm(request.POST, article=article)
+        form.is_valid()
+        for message in error.messages:
+            form.add_error(None, f"Not added to statement #{statement.pk}: {message}")
+        return _statement_form(request, form, article, status=400)
+    adopted = f" and took its {', '.join(n.replace('_', ' ') for n in adopt)}" if adopt else ""
+    messages.success(request, f"Added the quote to statement #{statement.pk}{adopted}.")
     return redirect(statement)
 
 
