@@ -24,7 +24,8 @@ from sources.signals import body_correcting
 
 @receiver(body_correcting, sender=Article)
 def refuse_correction_that_loses_quotes(sender, article, old_body, new_body, **kwargs):
-    refuse_lost_quotes(plan_reanchoring(article, old_body, new_body))
+    resolutions = getattr(article, "quote_resolutions", {})
+    refuse_lost_quotes(plan_reanchoring(article, old_body, new_body), resolutions, article)
 
 
 @receiver(pre_save, sender=Article)
@@ -34,7 +35,7 @@ def plan_quote_moves(sender, instance: Article, raw: bool = False, **kwargs):
         instance._quote_moves = []
         return
     plan = plan_reanchoring(instance, old_body, instance.body)
-    refuse_lost_quotes(plan)
+    refuse_lost_quotes(plan, getattr(instance, "quote_resolutions", {}), instance)
     instance._quote_moves = plan
 
 
@@ -42,7 +43,8 @@ def plan_quote_moves(sender, instance: Article, raw: bool = False, **kwargs):
 def move_quotes_with_body(sender, instance: Article, **kwargs):
     plan = getattr(instance, "_quote_moves", [])
     instance._quote_moves = []
-    apply_reanchoring(plan)
+    apply_reanchoring(plan, getattr(instance, "quote_resolutions", {}))
+    instance.quote_resolutions = {}
 
 
 @receiver(pre_save, sender=Quote)

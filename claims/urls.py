@@ -26,6 +26,7 @@ urlpatterns = [
     path("claims/<slug:slug>/edit/", records.claim_edit, name="claim-edit"),
     path("claims/<slug:slug>/delete/", records.claim_delete, name="claim-delete"),
     path("quotes/<int:pk>/edit/", records.quote_edit, name="quote-edit"),
+    path("quotes/<int:pk>/remove/", records.quote_remove, name="quote-remove"),
     path("statements/", statements.statement_list, name="statement-list"),
     path("statements/<int:pk>/", statements.statement_detail, name="statement-detail"),
     re_path(

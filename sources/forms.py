@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from django import forms
 from django.utils.text import slugify
 
 from sources import extraction, fetching, text
+from sources.corrections import resolutions_from
 from sources.models import Article, Outlet
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
@@ -134,23 +135,42 @@ class ArticleForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         body = self.cleaned_data.get("body")
+        # A correction that loses quotes is refused (claims listens to Article.clean)
+        # unless the editor decided what becomes of each: list them with the corrected
+        # words proposed for each, and pass on the decisions already made.
+        if body and self.instance.pk is not None and "body" not in self.errors:
+            lost = quotes_lost_by_correction(self.instance, body)
+            decided = resolutions_from(
+                self.data, [q.pk for q in lost], {q.pk: q.proposal for q in lost}
+            )
+            self.instance.quote_resolutions = decided
+            self.lost_quotes = [self._with_choice(quote, decided.get(quote.pk)) for quote in lost]
         super()._post_clean()
-        # The model refuses a correction that loses quotes (claims listens to
-        # Article.clean); list them, with their statements, so they can be fixed.
-        if body and "body" in self.errors and self.instance.pk is not None:
-            self.lost_quotes = quotes_lost_by_correction(self.instance, body)
-        if self.lost_quotes:
+        if "body" not in self.errors:
+            return
+        unresolved = [q for q in self.lost_quotes if not q.choice]
+        if unresolved:
             # The model's message names every quote on one line; the list below the body
             # names them again with links, so the field says briefly what is wrong.
-            count = len(self.lost_quotes)
+            count = len(unresolved)
             self._errors["body"] = self.error_class(
                 [
                     f"The corrected body would leave {count} quote{'s' if count != 1 else ''} "
                     f"without {'its' if count == 1 else 'their'} text (listed below the body): "
-                    "put the quoted text back, or correct those statements first."
+                    "say for each what it now cites, or detach it, and save again."
                 ],
                 renderer=self.renderer,
             )
+
+    def _with_choice(self, quote: LostQuote, decided) -> LostQuote:
+        choice = self.data.get(f"quote_{quote.pk}", "") if decided is not None else ""
+        words = decided.words if decided is not None and not decided.detach else ""
+        return replace(
+            quote,
+            choice=choice,
+            words=words or (quote.proposal.text if quote.proposal else ""),
+            delete_statement=bool(decided and decided.delete_statement),
+        )
 
     def submitted(self, name: str) -> str:
         """What the editor submitted for a field, as a person reads it."""
@@ -205,6 +225,11 @@ class LostQuote:
     statement_id: int
     text: str
     problem: str
+    proposal: text.Anchor | None = None  # the corrected words where the old span went
+    # What the editor chose for it, shown again when the form comes back.
+    choice: str = ""
+    words: str = ""
+    delete_statement: bool = False
 
 
 def duplicate_of(url: str, article: Article | None = None) -> Article | None:
@@ -234,7 +259,7 @@ def quotes_lost_by_correction(article: Article, new_body: str) -> list[LostQuote
     anchors = [text.Anchor(r["start"], r["end"], r["text"], r["prefix"], r["suffix"]) for r in rows]
     results = text.reanchor(stored, new_body, anchors)
     return [
-        LostQuote(row["id"], row["statement_id"], row["text"], result.problem)
+        LostQuote(row["id"], row["statement_id"], row["text"], result.problem, result.proposal)
         for row, result in zip(rows, results, strict=True)
         if result.is_lost
     ]

@@ -117,6 +117,9 @@ class Reanchoring:
     old: Anchor
     new: Anchor | None  # None when it cannot be re-anchored
     problem: str = ""  # "" when re-anchored, otherwise why not
+    # For a lost quote: the corrected text where the old span went, for an editor to
+    # accept ("Spokesman" corrected to "spokesman"); None when no part of it survived.
+    proposal: Anchor | None = None
 
     @property
     def is_lost(self) -> bool:
@@ -142,7 +145,12 @@ def reanchor(
 def _reanchor_one(offsets: _OffsetMap, new_body: str, quote: Anchor, context: int) -> Reanchoring:
     occurrences = find_all(new_body, quote.text)
     if not occurrences:
-        return Reanchoring(quote, None, "the quoted text no longer occurs in the corrected body")
+        return Reanchoring(
+            quote,
+            None,
+            "the quoted text no longer occurs in the corrected body",
+            proposal=_proposed(offsets, new_body, quote, context),
+        )
     if len(occurrences) == 1:
         chosen: int | None = occurrences[0]
     else:
@@ -182,6 +190,21 @@ def _mapped_start(offsets: _OffsetMap, new_body: str, quote: Anchor) -> int | No
     if start is None or last is None or not matches(new_body, start, last + 1, quote.text):
         return None
     return start
+
+
+def _proposed(offsets: _OffsetMap, new_body: str, quote: Anchor, context: int) -> Anchor | None:
+    # The span from the first to the last of the quote's characters that the diff maps,
+    # widened by the characters before and after them that did not map (the corrected ones).
+    span = range(quote.start, quote.end)
+    first = next((i for i in span if offsets.new_index(i) is not None), None)
+    last = next((i for i in reversed(span) if offsets.new_index(i) is not None), None)
+    if first is None or last is None:
+        return None
+    start = max(0, offsets.new_index(first) - (first - quote.start))
+    end = min(len(new_body), offsets.new_index(last) + 1 + (quote.end - 1 - last))
+    if start >= end:
+        return None
+    return anchor(new_body, start, end, context=context)
 
 
 def _context_agrees(body: str, start: int, quote: Anchor, context: int) -> bool:

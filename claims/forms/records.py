@@ -83,6 +83,14 @@ class QuoteForm(VersionedForm):
         model = Quote
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Not model fields of the form (the quote's words and offsets change together
+        # in apply()), so they are not filled from the quote on their own.
+        if not self.is_bound and self.instance.pk:
+            self.initial.setdefault("text", self.instance.text)
+            self.initial.setdefault("start", self.instance.start)
+
     def clean(self):
         cleaned = super().clean()
         quoted = (cleaned.get("text") or "").replace("\r\n", "\n")

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
+from claims import actions
 from claims.forms.records import ActorForm, ClaimForm, QuoteForm
 from claims.models import Actor, Claim, Quote
 from claimtracker.roles import administrator_required, editor_required
@@ -60,6 +63,21 @@ def actor_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @editor_required
 def claim_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return _edit(request, get_object_or_404(Claim, slug=slug), ClaimForm, "claim")
+
+
+@editor_required
+@require_POST
+def quote_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take a quote off its statement (never its only one: a statement needs a quote)."""
+    quote = get_object_or_404(Quote.objects.select_related("statement"), pk=pk)
+    statement = quote.statement
+    try:
+        actions.remove_quote(quote)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Removed quote {pk} from statement #{statement.pk}.")
+    return redirect(statement)
 
 
 @editor_required
