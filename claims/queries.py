@@ -186,6 +186,7 @@ def claims_for_list() -> QuerySet[Claim]:
         asserted_count=stance_count("asserted"),
         denied_count=stance_count("denied"),
         confirmed_count=stance_count("confirmed"),
+        noncommittal_count=stance_count("noncommittal"),
         last_made_on=Max("statements__made_on"),
     ).order_by("-statement_count", "text")
 
