@@ -232,6 +232,7 @@ def claims_for_list() -> QuerySet[Claim]:
         asserted_count=stance_count("asserted"),
         denied_count=stance_count("denied"),
         confirmed_count=stance_count("confirmed"),
+        noncommittal_count=stance_count("noncommittal"),
         last_made_on=Max("statements__made_on"),
         first_confirmed_on=Min("statements__made_on", filter=Q(statements__stance="confirmed")),
         last_denied_on=Max("statements__made_on", filter=Q(statements__stance="denied")),

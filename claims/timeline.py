@@ -55,6 +55,12 @@ class Mark:
     def span_y(self) -> float:
         return round(self.y - 5, 1)
 
+    @property
+    def triangle(self) -> str:
+        """The points of the noncommittal mark: a triangle as wide as the other shapes."""
+        corners = ((self.x, self.y - 7), (self.x + 7, self.y + 6), (self.x - 7, self.y + 6))
+        return " ".join(f"{round(x, 1):g},{round(y, 1):g}" for x, y in corners)
+
 
 @dataclass(frozen=True)
 class Row:

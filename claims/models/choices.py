@@ -16,6 +16,9 @@ class Stance(models.TextChoices):
     ASSERTED = "asserted", "asserted"
     DENIED = "denied", "denied"
     CONFIRMED = "confirmed", "confirmed"
+    # Neither confirms nor denies: does not know, declines to comment, cannot confirm,
+    # relays allegations without endorsing them. Never counts as assertion or denial.
+    NONCOMMITTAL = "noncommittal", "noncommittal"
 
 
 class DatePrecision(models.TextChoices):
