@@ -82,26 +82,26 @@ def test_adding_moving_and_removing_a_quote_appear_in_the_statements_history(cli
     assert f"moved a quote to statement #{statement.pk}" in other_text
 
 
-def test_a_restore_asks_first_and_shows_what_it_will_change(admin, seed):
-    statement = Statement.objects.get(pk=17)
+def test_a_restore_asks_first_and_shows_what_it_will_change(admin, db):
+    statement = make_statement(note="First note.")
     first = statement.history.order_by("history_date").first()
     statement.note = "Checked against the video."
     statement.save()
-    restore = f"/history/statement/17/{first.history_id}/restore/"
+    restore = f"/history/statement/{statement.pk}/{first.history_id}/restore/"
 
     asked = admin.get(restore)
 
     assert asked.status_code == 200
     text = page_text(asked)
     assert "Now After the restore" in text
-    assert f"note Checked against the video. {first.note}" in text
-    assert Statement.objects.get(pk=17).note == "Checked against the video."
+    assert "note Checked against the video. First note." in text
+    assert Statement.objects.get(pk=statement.pk).note == "Checked against the video."
     assert f'action="{restore}"' in asked.content.decode()
 
     done = admin.post(restore)
 
     assert done.status_code == 302
-    assert Statement.objects.get(pk=17).note == first.note
+    assert Statement.objects.get(pk=statement.pk).note == "First note."
 
 
 def test_the_version_page_links_the_restore_confirmation(admin, seed):
