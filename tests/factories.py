@@ -5,17 +5,32 @@ from __future__ import annotations
 import datetime
 import itertools
 
+from django.contrib.auth.models import Group, User
+
 from claims.models import Actor, ActorAlias, Claim, Quote, Statement
 from sources import text
 from sources.models import Article, Outlet
 
 _numbers = itertools.count(1)
 
+# The cast of tests/conftest.py: a user of each role has a fixture and a client there.
+ROLES = ("anonymous", "reader", "editor", "administrator")
+
 BODY = (
     "The ministry said on Monday that no drones were supplied. "
     "“We have not supplied weapons to any of the belligerent countries,” the spokesman said. "
     "Officials in Washington disagreed."
 )
+
+
+def make_user(username: str, *groups: str, **overrides) -> User:
+    """A user with the password "pw-<username>", in the groups named (the roles)."""
+    user = User.objects.create_user(username=username, password=f"pw-{username}", **overrides)
+    for name in groups:
+        # get_or_create: the roles migration makes the groups, but transactional tests
+        # flush them (this is the same row the migration makes: a group of that name).
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    return user
 
 
 def make_outlet(**overrides) -> Outlet:

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.db import connection
 
 from claims.models import Quote, Statement
-from claims.seed import load_seed
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="pg_dump and pg_restore back up PostgreSQL"
@@ -39,10 +38,9 @@ def scratch_database():
 
 
 def test_a_backup_restores_into_an_empty_database_with_every_statement(
-    transactional_db, scratch_database, tmp_path
+    committed_seed, scratch_database, tmp_path
 ):
     assert shutil.which("pg_dump") or os.path.exists("/usr/bin/pg_dump")
-    load_seed()
     env = {**os.environ, "DATABASE_URL": url_for(connection.settings_dict["NAME"])}
     subprocess.run(
         ["make", "--no-print-directory", "backup", f"BACKUP_DIR={tmp_path}"],

@@ -16,13 +16,11 @@ import pytest
 
 from claims.exports.statements import CSV_COLUMNS
 from claims.models import Quote, Statement
-from claims.seed import load_seed
-from tests.api.conftest import token_for
+from tests.api.support import token_for
 
 
 @pytest.fixture
-def server(transactional_db, live_server):
-    load_seed()
+def server(committed_seed, live_server) -> str:
     return live_server.url
 
 

@@ -15,20 +15,11 @@ from pytest_django.asserts import assertContains, assertNotContains
 from rest_framework.test import APIClient
 
 from claims.models import Claim
+from tests.factories import ROLES
 
-ROLES = ["anonymous", "reader", "editor", "administrator"]
+pytestmark = pytest.mark.usefixtures("seed")  # every test here reads the seed
 PASSWORD = "a long and proper passphrase"
 HERE, ELSEWHERE = "203.0.113.7", "198.51.100.2"
-
-
-@pytest.fixture(autouse=True)
-def seed(seed_for_module, db):
-    """Every test here runs on the seed data, loaded once for the module (see conftest)."""
-
-
-@pytest.fixture
-def role_client(request, role):
-    return request.getfixturevalue(f"{role}_client")
 
 
 @pytest.fixture

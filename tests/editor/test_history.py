@@ -12,21 +12,11 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from claims.models import Actor, Claim, Quote, Statement
 from sources.models import Article, Outlet
-from tests.factories import make_actor
+from tests.factories import ROLES, make_actor
 
-ROLES = ["anonymous", "reader", "editor", "administrator"]
+pytestmark = pytest.mark.usefixtures("seed")  # every test here reads the seed
 PESKOV = 17  # seed: Russia (Dmitry Peskov) denied the drones claim on 18 October 2022
 EU_DENIAL = 26  # seed: the EU denied the missiles claim on 20 January 2023
-
-
-@pytest.fixture(autouse=True)
-def seed(seed_for_module, db):
-    """Every test here runs on the seed data, loaded once for the module (see conftest)."""
-
-
-@pytest.fixture
-def role_client(request, role):
-    return request.getfixturevalue(f"{role}_client")
 
 
 def signed_in(user) -> Client:

@@ -11,20 +11,11 @@ from django.test import Client
 from pytest_django.asserts import assertContains
 
 from claims.models import Statement
+from tests.factories import ROLES
 
-ROLES = ["anonymous", "reader", "editor", "administrator"]
+pytestmark = pytest.mark.usefixtures("seed")  # every test here reads the seed
 PESKOV = 17  # seed: Russia (Dmitry Peskov) denied the drones claim on 18 October 2022
 EDIT = f"/statements/{PESKOV}/edit/"
-
-
-@pytest.fixture(autouse=True)
-def seed(seed_for_module, db):
-    """Every test here runs on the seed data, loaded once for the module (see conftest)."""
-
-
-@pytest.fixture
-def role_client(request, role):
-    return request.getfixturevalue(f"{role}_client")
 
 
 def opened(client: Client, url: str = EDIT) -> dict[str, str]:

@@ -13,9 +13,9 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from claims import suggestions
 from claims.models import Actor, ActorAlias, Claim, Quote, Statement
-from tests.factories import make_actor, make_article, make_claim, make_statement
+from tests.factories import ROLES, make_actor, make_article, make_claim, make_statement
 
-ROLES = ["anonymous", "reader", "editor", "administrator"]
+pytestmark = pytest.mark.usefixtures("seed")  # every test here reads the seed
 WRITERS = {"editor", "administrator"}
 
 RT_PESKOV = 3  # the seed's RT article, published on Tuesday 18 October 2022
@@ -79,16 +79,6 @@ def shown(response) -> str:
 
 def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
-
-
-@pytest.fixture(autouse=True)
-def seed(seed_for_module, db):
-    """Every test here runs on the seed data, loaded once for the module (see conftest)."""
-
-
-@pytest.fixture
-def role_client(request, role):
-    return request.getfixturevalue(f"{role}_client")
 
 
 # --- who may record -------------------------------------------------------------------
