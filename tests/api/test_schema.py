@@ -136,6 +136,18 @@ def parameters(operation: dict) -> dict[str, dict]:
 def test_the_statement_filters_are_described_with_their_enumerations(schema):
     listed = parameters(schema["paths"]["/api/v1/statements/"]["get"])
     assert set(listed) == {*FILTER_PARAMETERS, "cursor", "page_size"}
+    # The vocabulary's names, as the pages use them.
+    assert set(FILTER_PARAMETERS) >= {
+        "actor",
+        "speaker",
+        "stance",
+        "claim",
+        "outlet",
+        "year",
+        "date_from",
+        "date_to",
+        "q",
+    }
     for path in ("/api/v1/statements/export.csv", "/api/v1/statements/export.jsonl"):
         assert set(parameters(schema["paths"][path]["get"])) == set(FILTER_PARAMETERS), path
     stance = listed["stance"]["schema"]

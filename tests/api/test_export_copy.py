@@ -1,8 +1,8 @@
-"""The statement exports are made by one SQL query (claims.export_sql): streamed from
+"""The statement exports are made by one SQL query (claims.exports.copy): streamed from
 COPY on PostgreSQL, through csv.writer on SQLite. A client must get the very bytes the
-writer of model instances (claims.exports, which defines the export's shape) makes for
-the same statements: same columns, quoting and line ends, same JSON spacing and escapes,
-same order, whatever the filter."""
+writer of model instances (claims.exports.statements, which defines the export's shape)
+makes for the same statements: same columns, quoting and line ends, same JSON spacing and
+escapes, same order, whatever the filter."""
 
 from __future__ import annotations
 
@@ -104,6 +104,7 @@ def test_the_copied_csv_reads_back_field_for_field(awkward, client):
     assert [int(row["id"]) for row in rows] == [s.pk for s in newest_first]
     newest = rows[0]
     assert newest["quote_text"] == AWKWARD
+    assert BODY[int(newest["quote_start"]) : int(newest["quote_end"])] == AWKWARD
     assert newest["quote_article_url"] == ""
     assert newest["date_wording"] == ""
     assert newest["url"] == f"http://testserver/statements/{awkward[2].pk}/"
