@@ -21,6 +21,10 @@ GROUP = re.compile(
     r"(?=<section class=\"claim-history\">|<nav|$)",
     re.DOTALL,
 )
+KANAANI_QUOTE = (
+    "This Monday, shortly after Russian attacks on civilian targets in Ukraine, Iran again "
+    "denied that it supplies drones or other weapons or military equipment to Russia."
+)
 CHANGED = re.compile(r'<article class="statement is-change">(.*?)</article>', re.DOTALL)
 
 
@@ -65,6 +69,7 @@ def test_a_states_page_includes_what_its_spokesman_said_for_it(client, seed):
     listed = listed_ids(response)
     assert set(kanaani.values_list("id", flat=True)) <= set(listed)
     assertContains(response, '<a href="/actors/nasser-kanaani/">Nasser Kanaani</a>')
+    assertContains(response, KANAANI_QUOTE)
     # Iran's own statement, with no speaker, too.
     assert Statement.objects.get(actor__slug="iran", speaker=None).pk in listed
 
@@ -98,10 +103,16 @@ def test_a_position_change_is_flagged_with_the_stance_it_changed_from(client, tu
 
     response = client.get("/actors/freedonia/")
 
+    assertContains(response, '<h2 id="changes-title">Position changes</h2>')
     changes = visible_text(between(main_html(response), 'id="changes-title"', "</section>"))
     assert "Freedonia sent drones abroad: denied in July 2022, confirmed in November 2022" in (
         changes
     )
+    # The change links to the statement that made it, named at its date's precision.
+    assertContains(
+        response, f'<a href="/statements/{confirmed.pk}/">confirmed in November 2022</a>'
+    )
+    assert "2022-11-01</time>" not in response.content.decode()
     assert flagged_ids(response) == {confirmed.pk}
     flagged = visible_text(CHANGED.search(main_html(response)).group(1))
     assert "confirmed" in flagged.split()
@@ -170,6 +181,7 @@ def test_the_database_finds_the_same_position_changes_as_the_python_rule(db):
     from_python = standing.position_changes(everything)
 
     assert {s.pk for s in from_sql} == {change.after.id for change in from_python}
+    assert {s.pk for s in from_sql} == standing.changed_statement_ids(everything)
     previous = {change.after.id: change.before.stance for change in from_python}
     for statement in from_sql:
         assert statement.previous_stance == previous[statement.pk]

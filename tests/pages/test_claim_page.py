@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from claims import standing
 from claims.models import Actor, Claim, Statement
@@ -39,6 +39,7 @@ def test_a_claims_page_shows_its_derived_standing(client, seed):
     assertContains(
         response, '<span class="standing standing-disputed">disputed: asserted and denied</span>'
     )
+    assertNotContains(response, "standing-confirmed")
 
 
 def test_one_confirmation_makes_the_standing_confirmed(client, seed):

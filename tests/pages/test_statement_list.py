@@ -34,6 +34,10 @@ FACET_VALUE = re.compile(
     r'<span class="count">(?P<count>\d+)</span>',
     re.DOTALL,
 )
+KANAANI_QUOTE = (
+    "This Monday, shortly after Russian attacks on civilian targets in Ukraine, Iran again "
+    "denied that it supplies drones or other weapons or military equipment to Russia."
+)
 EXPORT_LINK = re.compile(r'<a href="(/api/v1/statements/export\.(csv|jsonl)\?[^"]*)" download>')
 
 
@@ -145,6 +149,7 @@ def test_a_speaker_is_found_by_a_misspelling_the_press_used(client, seed):
 
     assert listed_ids(response) == expected
     assertContains(response, "Nasser Kanaani")
+    assertContains(response, KANAANI_QUOTE)  # each statement with its words
 
 
 def test_a_search_for_an_actors_name_offers_that_actors_statements(client, seed):
@@ -321,6 +326,14 @@ def test_odd_input_is_answered_never_with_a_server_error(client, seed):
     assertContains(response, "<strong>actor</strong>: Null characters are not allowed.", 1, 400)
 
 
+def test_an_empty_filter_value_means_no_filter(client, seed):
+    denied = walk_pages(client, "/statements/?stance=denied")
+    assert denied
+    assert walk_pages(client, "/statements/?actor=&claim=&stance=denied") == denied
+    response = client.get("/api/v1/statements/export.csv?actor=&outlet=")
+    assert response.status_code == 200
+
+
 def test_walking_every_page_lists_each_statement_once_newest_first(client, db):
     actors = [make_actor() for _ in range(3)]
     claims = [make_claim() for _ in range(2)]
@@ -409,6 +422,7 @@ def test_the_exports_give_exactly_the_rows_of_the_view_on_all_its_pages(client, 
         pages = each_page(client, f"/statements/?{query}")
         rows = [pk for content in pages for pk in listed_ids(content)]
         several_pages += len(pages) > 1
+        assert rows, f"the seed should match {query!r}"
         links = export_links(pages[0])
         assert export_ids(client, links["csv"]) == rows, query
         assert export_ids(client, links["jsonl"]) == rows, query

@@ -109,6 +109,7 @@ def test_a_statement_page_shows_each_quote_and_its_source(client, seed):
         assert " ".join(quote.text.split()) in shown
         assertContains(response, f'href="/articles/{quote.article_id}/#quote-{quote.pk}"')
     assert "RT, 18 October 2022" in shown
+    assert "Dmitry Peskov" in shown
     assert "HotNews.ro, 20 October 2022" in shown
 
 

@@ -1,6 +1,6 @@
-"""Aggregates are cached until the data changes (claims.cached): a reader never sees a
-count, a facet or a position change that a write has made stale, whichever way the
-write was made."""
+"""The pages' aggregates are cached until the data changes (claims.cached): a reader
+never sees a count, a facet or a position change that a write has made stale, whichever
+way the write was made. (claims.cached itself: tests/claims/test_cached.py.)"""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import datetime
 
 import pytest
 
-from claims import cached
 from claims.models import Statement
 from tests.factories import make_actor, make_claim, make_statement
 
@@ -84,28 +83,3 @@ def test_an_actors_position_changes_follow_a_new_statement(client, state):
     assert client.get("/actors/cachedonia/").context["changes"].in_all == 0
     make_statement(actor=state, claim=claim, stance="denied", made_on=datetime.date(2022, 2, 1))
     assert client.get("/actors/cachedonia/").context["changes"].in_all == 1
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_committed_write_replaces_the_data_version(state):
-    # In a real transaction the version changes at the write and again at the commit,
-    # so nothing computed from the data before the commit is read after it.
-    before = cached.data_version()
-    make_statement(actor=state)
-    after = cached.data_version()
-    assert after != before
-    assert cached.cached("answer", 1, lambda: "computed") == "computed"
-    assert cached.cached("answer", 1, lambda: "again") == "computed"
-    make_statement(actor=state)
-    assert cached.cached("answer", 1, lambda: "recomputed") == "recomputed"
-
-
-def test_the_cache_holds_the_aggregates_of_many_pages(db):
-    # Django's database cache keeps 300 entries by default and culls a third past that,
-    # which a few dozen pages (counts, facets, rows each) would reach.
-    computed = []
-    for page in range(1000):
-        cached.cached("page", page, lambda: computed.append(1))
-    for page in range(1000):
-        cached.cached("page", page, lambda: computed.append(1))
-    assert len(computed) == 1000
