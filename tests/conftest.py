@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection, transaction
+from django.test import Client
 
 from claims import seed as seed_data
 from tests.factories import ROLES, make_user
@@ -118,12 +119,6 @@ def administrator(db):
 
 
 @pytest.fixture
-def cast(reader, editor, administrator):
-    """The users of each role by name; "anonymous" is None."""
-    return {"anonymous": None, "reader": reader, "editor": editor, "administrator": administrator}
-
-
-@pytest.fixture
 def anonymous_client(client):
     return client
 
@@ -144,6 +139,15 @@ def editor_client(client, editor):
 def administrator_client(client, administrator):
     client.force_login(administrator)
     return client
+
+
+@pytest.fixture
+def administrator_browser(administrator):
+    """The administrator in a browser of their own, for tests in which `client` is
+    someone else (a visitor, an editor) at the same time."""
+    browser = Client()
+    browser.force_login(administrator)
+    return browser
 
 
 @pytest.fixture

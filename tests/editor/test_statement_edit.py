@@ -98,6 +98,10 @@ def test_the_edit_form_carries_the_version_and_a_csrf_token(editor_client):
 
 
 def test_the_edit_form_opens_with_the_current_values(editor_client):
+    page = editor_client.get(EDIT).content.decode()
+    assert '<option value="russia" selected>' in page
+    assert '<option value="dmitry-peskov" selected>' in page
+    assert '<option value="iran-supplied-drones-to-russia" selected>' in page
     assert opened(editor_client) == {
         "version": "1",
         "actor": "russia",
@@ -235,12 +239,12 @@ def test_a_stale_edit_is_refused_even_when_the_other_editor_changed_another_fiel
 
 
 def test_an_administrators_merge_is_not_undone_by_a_form_opened_before_it(
-    editor_client, administrator
+    editor_client, administrator_browser
 ):
     mine = opened(editor_client, "/statements/27/edit/")  # the Wall Street Journal's
-    admin = Client()
-    admin.force_login(administrator)
-    merged = admin.post("/actors/wall-street-journal/merge/", {"into": "washington-post"})
+    merged = administrator_browser.post(
+        "/actors/wall-street-journal/merge/", {"into": "washington-post"}
+    )
     assert merged.status_code == 302
     moved = state(27)
 

@@ -382,11 +382,15 @@ def test_an_unknown_actor_is_an_error_naming_the_field_with_a_suggestion(editor_
 
 
 def test_a_speaker_must_be_a_known_person(editor_client):
+    before = written()
     response = record(editor_client, speaker="Peskow")
     assert response.status_code == 400
     [error] = field_errors(response, "speaker")
     assert "No person is called “Peskow”" in error and "Did you mean Dmitry Peskov?" in error
-    assert "No person" in field_errors(record(editor_client, speaker="Iran"), "speaker")[0]
+    not_a_person = record(editor_client, speaker="Iran")
+    assert "No person" in field_errors(not_a_person, "speaker")[0]
+    assert f"{UNQUOTED}</textarea>" in shown(not_a_person)  # what was typed is kept
+    assert written() == before
 
 
 def test_an_editor_creates_a_new_actor_by_giving_its_kind(editor_client):
@@ -431,6 +435,7 @@ def test_a_new_claim_close_to_an_existing_one_needs_confirm_new(editor_client):
     [error] = field_errors(asked, "claim")
     assert "close to existing ones" in error and "(iran-supplied-drones-to-russia)" in error
     assert f'value="{near}"' in shown(asked)
+    assert f"{UNQUOTED}</textarea>" in shown(asked)
     assert written() == before
 
     statement = recorded(record(editor_client, claim=near, confirm_new="on"))
@@ -491,6 +496,7 @@ def test_wording_that_counts_from_another_event_asks_for_the_date(editor_client)
     [error] = field_errors(response, "made_on")
     assert "earlier event" in error and "Give the date yourself" in error
     assert "<strong>Date made:</strong>" in shown(response)
+    assert f"{UNQUOTED}</textarea>" in shown(response)
     assert written() == before
 
 
@@ -509,6 +515,7 @@ def test_wording_that_contradicts_the_precision_is_an_error(editor_client):
     assert "“in September” gives month precision, not day" in error
     assert "<strong>Precision:</strong>" in shown(response)
     assertContains(response, 'value="in September"', status_code=400)
+    assert f"{UNQUOTED}</textarea>" in shown(response)
     assert written() == before
 
 

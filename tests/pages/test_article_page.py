@@ -139,7 +139,3 @@ def test_the_article_list_pages_through_every_article_newest_first(client, db):
     assert 'rel="next" href="?page=2"' in main_html(first)
     assert 'rel="prev" href="?page=1"' in main_html(second)
     assert "Page 2 of 2" in main_html(second)
-
-
-def test_an_unknown_article_is_not_found(client, db):
-    assert client.get("/articles/999999/").status_code == 404

@@ -1,6 +1,6 @@
-"""Every record's history: who changed what and when, a citable page per version,
-restoring a version (administrators), and what old addresses answer after a delete or a
-merge."""
+"""Every record's history (claims/views/versions.py): who changed what and when, a
+citable page per version, and restoring a version (administrators). What old addresses
+answer after a delete or a merge: tests/pages/test_gone.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from claims.models import Actor, Claim, Quote, Statement
 from sources.models import Article, Outlet
-from tests.factories import ROLES, make_actor
+from tests.factories import ROLES
 
 pytestmark = pytest.mark.usefixtures("seed")  # every test here reads the seed
 PESKOV = 17  # seed: Russia (Dmitry Peskov) denied the drones claim on 18 October 2022
@@ -23,12 +23,6 @@ def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def admin(administrator) -> Client:
-    """An administrator in a browser of their own, beside the editor's."""
-    return signed_in(administrator)
 
 
 def edit(client: Client, pk: int = PESKOV, **changes):
@@ -96,9 +90,11 @@ def test_only_administrators_restore_and_a_refused_restore_changes_nothing(
     assert after == before
 
 
-def test_a_restore_is_a_post(admin):
+def test_a_restore_is_a_post(administrator_browser):
     version = original_version()
-    response = admin.get(f"/history/statement/{PESKOV}/{version.history_id}/restore/")
+    response = administrator_browser.get(
+        f"/history/statement/{PESKOV}/{version.history_id}/restore/"
+    )
     assert response.status_code == 405
 
 
@@ -193,11 +189,15 @@ def test_a_version_permalink_shows_the_values_as_they_were(edited, client):
 # --- restoring -------------------------------------------------------------------------
 
 
-def test_an_administrator_restores_an_earlier_version_as_a_new_change(edited, admin):
+def test_an_administrator_restores_an_earlier_version_as_a_new_change(
+    edited, administrator_browser
+):
     version = original_version()
     history = edited.history.count()
 
-    response = admin.post(f"/history/statement/{PESKOV}/{version.history_id}/restore/", follow=True)
+    response = administrator_browser.post(
+        f"/history/statement/{PESKOV}/{version.history_id}/restore/", follow=True
+    )
 
     statement = Statement.objects.get(pk=PESKOV)
     assert (statement.stance, statement.note) == ("denied", version.note)
@@ -213,21 +213,25 @@ def test_an_administrator_restores_an_earlier_version_as_a_new_change(edited, ad
     assert statement.history.filter(stance="confirmed").exists()
 
 
-def test_an_open_edit_form_is_stale_after_a_restore(edited, editor_client, admin):
+def test_an_open_edit_form_is_stale_after_a_restore(edited, editor_client, administrator_browser):
     form = editor_client.get(f"/statements/{PESKOV}/edit/").context["form"]
-    admin.post(f"/history/statement/{PESKOV}/{original_version().history_id}/restore/")
+    administrator_browser.post(
+        f"/history/statement/{PESKOV}/{original_version().history_id}/restore/"
+    )
     data = {name: form[name].value() or "" for name in form.fields}
     response = editor_client.post(f"/statements/{PESKOV}/edit/", {**data, "note": "late"})
     assert response.status_code == 409
     assert Statement.objects.get(pk=PESKOV).note != "late"
 
 
-def test_a_version_that_no_longer_fits_is_not_restored_and_the_page_says_why(admin):
+def test_a_version_that_no_longer_fits_is_not_restored_and_the_page_says_why(administrator_browser):
     version = original_version(27)  # the Wall Street Journal's, before the merge below
-    admin.post("/actors/wall-street-journal/merge/", {"into": "washington-post"})
+    administrator_browser.post("/actors/wall-street-journal/merge/", {"into": "washington-post"})
     before = Statement.history.filter(id=27).count()
 
-    response = admin.post(f"/history/statement/27/{version.history_id}/restore/", follow=True)
+    response = administrator_browser.post(
+        f"/history/statement/27/{version.history_id}/restore/", follow=True
+    )
 
     assert response.status_code == 200
     assertContains(response, "Could not restore this version")
@@ -236,45 +240,13 @@ def test_a_version_that_no_longer_fits_is_not_restored_and_the_page_says_why(adm
     assert statement.history.count() == before
 
 
-# --- deleted records -------------------------------------------------------------------
+# --- deleted and merged records ---------------------------------------------------------
 
 
-def test_a_deleted_statements_address_answers_410_saying_what_it_was(admin, client):
-    assert admin.post(f"/statements/{EU_DENIAL}/delete/").status_code == 302
-    response = client.get(f"/statements/{EU_DENIAL}/")
-    assert response.status_code == 410
-    page = shown(response)
-    assert "This statement was deleted" in page
-    assert (
-        "European Union denied: Iran supplied or agreed to supply ballistic missiles to Russia"
-        in page
-    )
-    assert f'href="/history/statement/{EU_DENIAL}/"' in page
-    history = client.get(f"/history/statement/{EU_DENIAL}/")
-    assert history.status_code == 200
-    assert "Deleted; last known as" in shown(history)
-    assert [v.history_type for v, _ in history.context["rows"]] == ["-", "+"]
-
-
-def test_a_deleted_statement_still_says_what_it_was_after_its_claim_is_merged(admin, client):
-    admin.post(f"/statements/{EU_DENIAL}/delete/")
-    merged = admin.post(
-        "/claims/iran-agreed-to-supply-missiles-to-russia/merge/",
-        {"into": "iran-militarily-supports-russia"},
-    )
-    assert merged.status_code == 302
-
-    gone = client.get(f"/statements/{EU_DENIAL}/")
-    assert gone.status_code == 410
-    assert "Iran supplied or agreed to supply ballistic missiles to Russia" in shown(gone)
-    history = client.get(f"/history/statement/{EU_DENIAL}/")
-    assert history.status_code == 200
-
-
-def test_a_deleted_statement_is_not_restored_without_its_quotes(admin, client):
-    admin.post(f"/statements/{EU_DENIAL}/delete/")
+def test_a_deleted_statement_is_not_restored_without_its_quotes(administrator_browser, client):
+    administrator_browser.post(f"/statements/{EU_DENIAL}/delete/")
     version = Statement.history.get(id=EU_DENIAL, history_type="+")
-    response = admin.post(
+    response = administrator_browser.post(
         f"/history/statement/{EU_DENIAL}/{version.history_id}/restore/", follow=True
     )
     assertContains(response, "A deleted statement cannot be restored")
@@ -282,50 +254,11 @@ def test_a_deleted_statement_is_not_restored_without_its_quotes(admin, client):
     assert client.get(f"/statements/{EU_DENIAL}/").status_code == 410
 
 
-def test_a_deleted_actors_address_answers_410(administrator_client):
-    make_actor(name="Hezbollah", slug="hezbollah", kind="organisation")
-    assert administrator_client.post("/actors/hezbollah/delete/").status_code == 302
-    response = administrator_client.get("/actors/hezbollah/")
-    assert response.status_code == 410
-    assertContains(response, "Hezbollah", status_code=410)
-
-
-def test_an_address_that_never_was_answers_404(client):
-    assert client.get("/statements/999999/").status_code == 404
-    assert client.get("/actors/no-such-actor/").status_code == 404
-    assert client.get("/claims/no-such-claim/").status_code == 404
-
-
-# --- merged records --------------------------------------------------------------------
-
-
-def test_a_merged_actors_old_address_redirects_permanently_to_the_survivor(admin, client):
-    admin.post("/actors/wall-street-journal/merge/", {"into": "washington-post"})
-    response = client.get("/actors/wall-street-journal/")
-    assert response.status_code == 301
-    assert response["Location"] == "/actors/washington-post/"
-
-
-def test_a_merged_claims_old_address_redirects_permanently_to_the_survivor(admin, client):
-    admin.post(
-        "/claims/russia-iran-drone-factory/merge/", {"into": "iran-militarily-supports-russia"}
-    )
-    response = client.get("/claims/russia-iran-drone-factory/")
-    assert response.status_code == 301
-    assert response["Location"] == "/claims/iran-militarily-supports-russia/"
-
-
-def test_merging_twice_sends_the_first_address_straight_to_the_last_survivor(admin, client):
-    admin.post("/actors/wall-street-journal/merge/", {"into": "washington-post"})
-    admin.post("/actors/washington-post/merge/", {"into": "new-york-times"})
-    for old in ("wall-street-journal", "washington-post"):
-        response = client.get(f"/actors/{old}/")
-        assert (response.status_code, response["Location"]) == (301, "/actors/new-york-times/")
-
-
-def test_a_merge_keeps_the_history_of_the_moved_statements_and_the_merged_actor(admin, client):
+def test_a_merge_keeps_the_history_of_the_moved_statements_and_the_merged_actor(
+    administrator_browser, client
+):
     wsj = Actor.objects.get(slug="wall-street-journal")
-    admin.post("/actors/wall-street-journal/merge/", {"into": "washington-post"})
+    administrator_browser.post("/actors/wall-street-journal/merge/", {"into": "washington-post"})
 
     moved = client.get("/history/statement/27/")
     version, changes = moved.context["rows"][0]

@@ -1,4 +1,5 @@
-"""Editor pages for actors, claims and quotes; administrators delete."""
+"""Editor pages for actors, claims and quotes (claims/views/records.py): editors edit,
+administrators delete what nothing points to."""
 
 from __future__ import annotations
 
@@ -7,13 +8,9 @@ from django.test import Client
 from pytest_django.asserts import assertContains
 
 from claims.models import Actor, Claim, Quote
+from tests.factories import ROLES, make_actor
 
-
-def client_for(cast, role) -> Client:
-    client = Client()
-    if cast[role] is not None:
-        client.force_login(cast[role])
-    return client
+pytestmark = pytest.mark.usefixtures("seed")  # every test here reads the seed
 
 
 def actor_form(**changes):
@@ -29,13 +26,12 @@ def actor_form(**changes):
     } | changes
 
 
-@pytest.mark.parametrize("role", ["anonymous", "reader", "editor", "administrator"])
-def test_only_editors_edit_actors_claims_and_quotes(seed, cast, role):
-    client = client_for(cast, role)
+@pytest.mark.parametrize("role", ROLES)
+def test_only_editors_edit_actors_claims_and_quotes(role, role_client):
     quote = Quote.objects.get(statement_id=4)
     responses = [
-        client.post("/actors/ukraine/edit/", actor_form(note=f"by {role}")),
-        client.post(
+        role_client.post("/actors/ukraine/edit/", actor_form(note=f"by {role}")),
+        role_client.post(
             "/claims/russia-iran-drone-factory/edit/",
             {
                 "version": 1,
@@ -44,7 +40,9 @@ def test_only_editors_edit_actors_claims_and_quotes(seed, cast, role):
                 "note": "",
             },
         ),
-        client.post(f"/quotes/{quote.pk}/edit/", {"version": 1, "text": "Moscow, in turn, denied"}),
+        role_client.post(
+            f"/quotes/{quote.pk}/edit/", {"version": 1, "text": "Moscow, in turn, denied"}
+        ),
     ]
     if role in ("editor", "administrator"):
         assert [r.status_code for r in responses] == [302, 302, 302]
@@ -58,23 +56,21 @@ def test_only_editors_edit_actors_claims_and_quotes(seed, cast, role):
         assert Claim.objects.get(slug="russia-iran-drone-factory").version == 1
 
 
-def test_editing_an_actor_keeps_aliases_unique_and_each_change_in_history(seed, cast):
-    client = client_for(cast, "editor")
-    clash = client.post("/actors/ukraine/edit/", actor_form(aliases="Kyiv\nTehran"))
+def test_editing_an_actor_keeps_aliases_unique_and_each_change_in_history(editor_client):
+    clash = editor_client.post("/actors/ukraine/edit/", actor_form(aliases="Kyiv\nTehran"))
     assert clash.status_code == 400
     assertContains(clash, "already an alias of Iran", status_code=400)
-    client.post("/actors/ukraine/edit/", actor_form(aliases="Kyiv\nKyjiw"))
+    editor_client.post("/actors/ukraine/edit/", actor_form(aliases="Kyiv\nKyjiw"))
     names = set(Actor.objects.get(slug="ukraine").aliases.values_list("name", flat=True))
     assert names == {"Kyiv", "Kyjiw"}
-    stale = client.post("/actors/ukraine/edit/", actor_form(note="stale"))
+    stale = editor_client.post("/actors/ukraine/edit/", actor_form(note="stale"))
     assert stale.status_code == 409, stale.context["form"].errors
     assert Actor.objects.get(slug="ukraine").note == ""
 
 
-def test_a_quote_correction_must_be_words_of_its_article(seed, cast):
-    client = client_for(cast, "editor")
+def test_a_quote_correction_must_be_words_of_its_article(editor_client):
     quote = Quote.objects.get(statement_id=4)
-    response = client.post(f"/quotes/{quote.pk}/edit/", {"version": 1, "text": "Not in it"})
+    response = editor_client.post(f"/quotes/{quote.pk}/edit/", {"version": 1, "text": "Not in it"})
     assert response.status_code == 400
     assertContains(
         response, "These words do not occur in the article exactly as given.", status_code=400
@@ -82,27 +78,26 @@ def test_a_quote_correction_must_be_words_of_its_article(seed, cast):
     assert Quote.objects.get(pk=quote.pk).version == 1
 
 
-def test_administrators_delete_a_claim_nothing_points_to_and_its_address_answers_410(seed, cast):
-    admin = client_for(cast, "administrator")
-    refused = admin.post("/claims/iran-supplied-drones-to-russia/delete/")
+def test_administrators_delete_a_claim_nothing_points_to_and_its_address_answers_410(
+    administrator_client, editor
+):
+    refused = administrator_client.post("/claims/iran-supplied-drones-to-russia/delete/")
     assert refused.status_code == 302
     assert Claim.objects.filter(slug="iran-supplied-drones-to-russia").exists()
     empty = Claim.objects.create(slug="unused", text="An unused claim")
-    assert client_for(cast, "editor").post("/claims/unused/delete/").status_code == 403
-    admin.post("/claims/unused/delete/")
+    editor_browser = Client()
+    editor_browser.force_login(editor)
+    assert editor_browser.post("/claims/unused/delete/").status_code == 403
+    administrator_client.post("/claims/unused/delete/")
     assert not Claim.objects.filter(pk=empty.pk).exists()
-    gone = admin.get("/claims/unused/")
+    gone = administrator_client.get("/claims/unused/")
     assert gone.status_code == 410
     assertContains(gone, "An unused claim", status_code=410)
 
 
-def test_a_deleted_articles_address_answers_410(db, client):
-    from tests.factories import make_article
-
-    article = make_article(title="A short-lived article")
-    pk = article.pk
-    article.delete()
-    gone = client.get(f"/articles/{pk}/")
-    assert gone.status_code == 410
-    assertContains(gone, "A short-lived article", status_code=410)
-    assert client.get("/articles/999999/").status_code == 404
+def test_a_deleted_actors_address_answers_410(administrator_client):
+    make_actor(name="Hezbollah", slug="hezbollah", kind="organisation")
+    assert administrator_client.post("/actors/hezbollah/delete/").status_code == 302
+    response = administrator_client.get("/actors/hezbollah/")
+    assert response.status_code == 410
+    assertContains(response, "Hezbollah", status_code=410)
