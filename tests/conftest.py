@@ -119,7 +119,7 @@ def administrator(db):
 
 
 @pytest.fixture
-def anonymous_client(client):
+def anonymous_client(client, db):
     return client
 
 
