@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import random
 
 from django.contrib.auth.models import Group, User
 
@@ -101,3 +102,26 @@ def make_quote(
         prefix=anchored.prefix,
         suffix=anchored.suffix,
     )
+
+
+def make_histories(seed: int) -> list[Actor]:
+    """Random-ish histories: states with spokespeople, an organisation, an independent
+    person, few claims and few dates, so parties, claims and same-day ties all mix."""
+    rng = random.Random(seed)
+    states = [make_actor(kind="state") for _ in range(4)]
+    states.append(make_actor(kind="organisation"))
+    people = [make_actor(kind="person", speaks_for=states[n % 5]) for n in range(6)]
+    independent = make_actor(kind="person")
+    claims = [make_claim() for _ in range(3)]
+    days = [datetime.date(2022, 1, 1) + datetime.timedelta(days=30 * n) for n in range(5)]
+    Statement.objects.bulk_create(
+        Statement(
+            actor=rng.choice(states + people + [independent]),
+            speaker=rng.choice([None, *people]),
+            claim=rng.choice(claims),
+            stance=rng.choice(["asserted", "denied", "confirmed"]),
+            made_on=rng.choice(days),
+        )
+        for _ in range(150)
+    )
+    return [*states, independent]

@@ -4,7 +4,6 @@ filterable; and the actor list, which finds an actor by any spelling."""
 from __future__ import annotations
 
 import datetime
-import random
 import re
 
 import pytest
@@ -13,7 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from claims import queries, standing
 from claims.models import Actor, Claim, Statement
 from claims.queries import POSITION_CHANGES_SHOWN
-from tests.factories import make_actor, make_claim, make_statement
+from tests.factories import make_actor, make_claim, make_histories, make_statement
 from tests.pages.reading import between, listed_ids, main_html, visible_text
 
 GROUP = re.compile(
@@ -150,48 +149,8 @@ def test_dates_show_at_their_precision(client, db):
     assert "2021-01-01" not in shown
 
 
-def build_histories(seed: int) -> list[Actor]:
-    """Random-ish histories: states with spokespeople, an organisation, an independent
-    person, few claims and few dates, so parties, claims and same-day ties all mix."""
-    rng = random.Random(seed)
-    states = [make_actor(kind="state") for _ in range(4)]
-    states.append(make_actor(kind="organisation"))
-    people = [make_actor(kind="person", speaks_for=states[n % 5]) for n in range(6)]
-    independent = make_actor(kind="person")
-    claims = [make_claim() for _ in range(3)]
-    days = [datetime.date(2022, 1, 1) + datetime.timedelta(days=30 * n) for n in range(5)]
-    Statement.objects.bulk_create(
-        Statement(
-            actor=rng.choice(states + people + [independent]),
-            speaker=rng.choice([None, *people]),
-            claim=rng.choice(claims),
-            stance=rng.choice(["asserted", "denied", "confirmed"]),
-            made_on=rng.choice(days),
-        )
-        for _ in range(150)
-    )
-    return [*states, independent]
-
-
-def test_the_database_finds_the_same_position_changes_as_the_python_rule(db):
-    build_histories(seed=2022)
-
-    from_sql = Statement.objects.position_changes()
-    everything = Statement.objects.select_related("actor")
-    from_python = standing.position_changes(everything)
-
-    assert {s.pk for s in from_sql} == {change.after.id for change in from_python}
-    assert {s.pk for s in from_sql} == standing.changed_statement_ids(everything)
-    previous = {change.after.id: change.before.stance for change in from_python}
-    for statement in from_sql:
-        assert statement.previous_stance == previous[statement.pk]
-    # Enough changes and ties that a wrong tie-break or party would show.
-    assert len(from_python) > 20
-    assert Statement.objects.filter(made_on=everything[0].made_on).count() > 1
-
-
 def test_each_actors_page_flags_the_changes_the_python_rule_finds(client, db):
-    parties = build_histories(seed=7)
+    parties = make_histories(seed=7)
 
     checked = 0
     for party in parties:

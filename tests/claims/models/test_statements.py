@@ -1,4 +1,6 @@
-"""The rules of actors, aliases and statements, in forms (full_clean) and in the database."""
+"""The rules of statements (claims/models/statements.py), in forms (full_clean) and in the
+database: speakers, stance, precision and dates, the statements of an actor, history,
+and the party a statement counts for."""
 
 from __future__ import annotations
 
@@ -8,27 +10,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from claims import queries
-from claims.models import Actor, ActorAlias, Statement
+from claims.models import Statement
 from tests.factories import make_actor, make_claim, make_statement
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def iran() -> Actor:
-    return make_actor(name="Iran", slug="iran", kind="state", aliases=("Tehran",))
-
-
-@pytest.fixture
-def kanaani(iran) -> Actor:
-    return make_actor(
-        name="Nasser Kanaani",
-        slug="nasser-kanaani",
-        kind="person",
-        speaks_for=iran,
-        aliases=("Kannani",),
-    )
 
 
 def unsaved_statement(**overrides) -> Statement:
@@ -63,51 +48,6 @@ def test_a_speaker_who_is_not_a_person_is_refused(iran, kind):
 
 def test_a_person_speaker_is_accepted(iran, kanaani):
     unsaved_statement(actor=iran, speaker=kanaani).full_clean()
-
-
-@pytest.mark.parametrize("kind", ["state", "organisation", "media"])
-def test_only_a_person_can_speak_for_someone(iran, kind):
-    actor = Actor(name="Somebody", slug="somebody", kind=kind, speaks_for=iran)
-
-    with pytest.raises(ValidationError) as raised:
-        actor.full_clean()
-
-    assert "speaks_for" in errors_of(raised)
-    assert "Only a person" in errors_of(raised)["speaks_for"][0]
-
-
-def test_the_database_refuses_a_state_that_speaks_for_another_on_update(iran):
-    russia = make_actor(name="Russia", slug="russia", kind="state")
-
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Actor.objects.filter(pk=russia.pk).update(speaks_for=iran)
-
-    russia.refresh_from_db()
-    assert russia.speaks_for is None
-
-
-def test_the_database_refuses_creating_a_media_actor_that_speaks_for_a_state(iran):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Actor.objects.create(name="State TV", slug="state-tv", kind="media", speaks_for=iran)
-
-    assert not Actor.objects.filter(slug="state-tv").exists()
-
-
-@pytest.mark.parametrize("kind", ["person", "media"])
-def test_a_person_cannot_speak_for_a_person_or_a_media_actor(kind):
-    body = make_actor(kind=kind)
-    person = Actor(name="A Spokesman", slug="a-spokesman", kind="person", speaks_for=body)
-
-    with pytest.raises(ValidationError) as raised:
-        person.full_clean()
-
-    assert f"is a {kind}; a person can only speak" in " ".join(errors_of(raised)["speaks_for"])
-
-
-def test_a_person_can_speak_for_a_state_or_an_organisation(iran):
-    eu = make_actor(name="European Union", slug="eu", kind="organisation")
-    Actor(name="A", slug="a", kind="person", speaks_for=iran).full_clean()
-    Actor(name="B", slug="b", kind="person", speaks_for=eu).full_clean()
 
 
 # --- stance, precision and dates ----------------------------------------------------------
@@ -174,78 +114,6 @@ def test_a_wording_the_resolver_cannot_read_is_accepted():
     unsaved_statement(
         made_on=datetime.date(2022, 10, 18), date_wording="A few days later"
     ).full_clean()
-
-
-# --- aliases and names --------------------------------------------------------------------
-
-
-def test_aliases_are_unique_whatever_their_case():
-    make_actor(name="Ukraine", slug="ukraine", aliases=("Kiev",))
-    other = make_actor(name="Somewhere", slug="somewhere")
-
-    with pytest.raises(IntegrityError), transaction.atomic():
-        ActorAlias.objects.create(actor=other, name="kiev")
-
-    assert ActorAlias.objects.filter(name__iexact="kiev").count() == 1
-
-
-def test_an_alias_in_another_case_is_refused_by_full_clean():
-    make_actor(name="Ukraine", slug="ukraine", aliases=("Kiev",))
-    other = make_actor(name="Somewhere", slug="somewhere")
-
-    with pytest.raises(ValidationError) as raised:
-        ActorAlias(actor=other, name="KIEV").full_clean()
-
-    assert "name" in errors_of(raised) or "__all__" in errors_of(raised)
-
-
-def test_an_alias_equal_to_another_actors_name_is_refused(iran):
-    russia = make_actor(name="Russia", slug="russia")
-
-    with pytest.raises(ValidationError) as raised:
-        ActorAlias(actor=russia, name="iran").full_clean()
-
-    assert "Iran" in errors_of(raised)["name"][0]
-
-
-def test_an_actor_may_keep_its_own_alias_when_it_is_cleaned_again(iran):
-    alias = iran.aliases.get()
-    alias.full_clean()
-    iran.full_clean()
-
-
-def test_an_actor_named_like_another_actors_alias_is_refused(iran):
-    actor = Actor(name="tehran", slug="tehran", kind="state")
-
-    with pytest.raises(ValidationError) as raised:
-        actor.full_clean()
-
-    assert "already an alias of Iran" in errors_of(raised)["name"][0]
-
-
-def test_actor_names_are_unique_whatever_their_case(iran):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Actor.objects.create(name="IRAN", slug="iran-2", kind="state")
-
-
-@pytest.mark.parametrize(
-    ("spelling", "slug"),
-    [
-        ("kannani", "nasser-kanaani"),
-        ("Nasser Kanaani", "nasser-kanaani"),
-        ("Kiev", "ukraine"),
-        ("kyiv", "ukraine"),
-        ("Dmytro Peskov", "dmitry-peskov"),
-        (" dmitry-peskov ", "dmitry-peskov"),
-        ("U.S.", "us"),
-    ],
-)
-def test_an_actor_is_found_by_any_spelling_of_its_name(seed, spelling, slug):
-    assert list(queries.actors_named([spelling]).values_list("slug", flat=True)) == [slug]
-
-
-def test_an_unknown_name_finds_nobody(seed):
-    assert not queries.actors_named(["Kanaan"]).exists()
 
 
 # --- statements by actor ------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""`manage.py check_quotes` names every quote that no longer matches its article."""
+"""`manage.py check_quotes` (claims/integrity.py) names every quote that no longer matches
+its article."""
 
 from __future__ import annotations
 

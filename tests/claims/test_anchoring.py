@@ -1,4 +1,6 @@
-"""Correcting an article body keeps its quotes attached to the text they cite."""
+"""Correcting an article body keeps its quotes attached to the text they cite
+(claims/anchoring.py, which claims/signals.py runs on every save of an article, whatever
+path saves it). The editor's page for corrections: tests/editor/test_article_edit.py."""
 
 from __future__ import annotations
 

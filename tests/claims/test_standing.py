@@ -1,4 +1,5 @@
-"""Standing and position changes: derived from statements, never typed in."""
+"""Standing and position changes (claims/standing.py): derived from statements, never
+typed in; and the database finds the same position changes as the rule in Python."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from claims.standing import (
     position_changes,
     standing_of,
 )
+from tests.factories import make_histories
 
 IRAN = Actor(id=1, name="Iran", kind="state")
 RUSSIA = Actor(id=2, name="Russia", kind="state")
@@ -173,6 +175,26 @@ def test_a_change_describes_itself_at_year_precision():
     [change] = position_changes([before, after])
 
     assert change.describe() == "denied in 2022, confirmed in 2023"
+
+
+# --- the database's rule ----------------------------------------------------------------
+
+
+def test_the_database_finds_the_same_position_changes_as_the_python_rule(db):
+    make_histories(seed=2022)
+
+    from_sql = Statement.objects.position_changes()
+    everything = Statement.objects.select_related("actor")
+    from_python = position_changes(everything)
+
+    assert {s.pk for s in from_sql} == {change.after.id for change in from_python}
+    assert {s.pk for s in from_sql} == changed_statement_ids(everything)
+    previous = {change.after.id: change.before.stance for change in from_python}
+    for statement in from_sql:
+        assert statement.previous_stance == previous[statement.pk]
+    # Enough changes and ties that a wrong tie-break or party would show.
+    assert len(from_python) > 20
+    assert Statement.objects.filter(made_on=everything[0].made_on).count() > 1
 
 
 # --- for all inputs -----------------------------------------------------------------------
