@@ -125,3 +125,52 @@ def make_histories(seed: int) -> list[Actor]:
         for _ in range(150)
     )
     return [*states, independent]
+
+
+# A news article as paragraphs, and the page a browser saves of it.
+PARAGRAPHS = (
+    "Tehran, 17 October. The foreign ministry held its weekly briefing on Monday, "
+    "where the spokesman answered questions about drones seen over Kyiv.",
+    "“We have not supplied weapons to any of the belligerent countries,” the spokesman "
+    "said, repeating the position Iran has held since the summer.",
+    "Officials in Washington disagreed, saying they had evidence of deliveries made by "
+    "air and by sea since August.",
+)
+
+
+def saved_page(
+    *,
+    title: str = "Iran denies supplying drones to Russia",
+    published: str | None = "2022-10-20T09:15:00+03:00",
+    canonical: str | None = "https://news.example/iran-denies-drones",
+    paragraphs: tuple[str, ...] = PARAGRAPHS,
+    lang: str = "en",
+) -> str:
+    """A page as a browser saves it: site chrome around an <article>."""
+    meta = f'<meta property="article:published_time" content="{published}">' if published else ""
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title} | News Example</title>
+<meta property="og:title" content="{title}">
+{meta}
+{link}
+</head>
+<body>
+<header><nav>
+<a href="/">Home</a> <a href="/world">World</a> <a href="/login">Sign in</a>
+</nav></header>
+<main>
+<article>
+<h1>{title}</h1>
+<p class="byline">By A. Reporter</p>
+{body}
+</article>
+<aside><h2>Most read</h2><ul><li><a href="/a">Something else</a></li></ul></aside>
+</main>
+<footer><p>© 2022 News Example. All rights reserved.</p></footer>
+</body>
+</html>"""
