@@ -6,11 +6,14 @@ Each role's API client authenticates the way a script does, with a real knox tok
 
 from __future__ import annotations
 
+import datetime
+import random
 from types import SimpleNamespace
 
 import pytest
 from rest_framework.test import APIClient
 
+from claims.models import Actor, Claim, Quote, Statement
 from tests.api.support import token_client
 from tests.factories import (
     ROLES,
@@ -87,3 +90,36 @@ def world(db):
         spare_actor=make_actor(slug="spare-actor", name="Spare Actor"),
         spare_claim=make_claim(slug="spare-claim", text="A spare claim"),
     )
+
+
+@pytest.fixture
+def grown(seed):
+    """The seed data plus 160 more statements, varied in actor, speaker, stance, claim,
+    date and source (each backed by a copy of a real seed quote), so that most filters
+    give more than one page on the statement list page (50 a page)."""
+    rng = random.Random(6)
+    seed_quotes = list(Quote.objects.order_by("id"))
+    claims = list(Claim.objects.order_by("id"))
+    parties = list(Actor.objects.exclude(kind="person").order_by("id"))
+    for n in range(160):
+        actor = parties[n % len(parties)] if n % 3 else Actor.objects.get(slug="iran")
+        people = list(actor.spokespeople.order_by("id"))
+        speaker = rng.choice(people) if people and rng.random() < 0.6 else None
+        statement = Statement.objects.create(
+            actor=actor,
+            speaker=speaker,
+            claim=rng.choice(claims),
+            stance=rng.choice(["asserted", "denied", "confirmed"]),
+            made_on=datetime.date(2021, 6, 1) + datetime.timedelta(days=rng.randrange(900)),
+            made_on_precision="day",
+        )
+        source = rng.choice(seed_quotes)
+        Quote.objects.create(
+            statement=statement,
+            article=source.article,
+            start=source.start,
+            end=source.end,
+            text=source.text,
+            prefix=source.prefix,
+            suffix=source.suffix,
+        )

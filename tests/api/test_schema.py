@@ -17,6 +17,7 @@ from drf_spectacular.validation import validate_schema
 
 from claims.exports.statements import QUOTE_FIELDS
 from claims.filters import FILTER_PARAMETERS
+from tests.api.contract import CONTRACT_KEYS
 
 RECORDS = {
     "outlets": "{slug}",
@@ -33,20 +34,6 @@ EXPORTS = [
     "/api/v1/quotes/export.jsonl",
     "/api/v1/quotes/annotations.jsonld",
 ]
-CONTRACT_KEYS = {
-    "id",
-    "claim",
-    "actor",
-    "actor_name",
-    "speaker",
-    "speaker_name",
-    "stance",
-    "made_on",
-    "made_on_precision",
-    "date_wording",
-    "quotes",
-    "url",
-}
 
 
 @pytest.fixture
