@@ -1,48 +1,157 @@
+"""The cast every test draws on: the seed data, and a user and a browser for each role.
+
+Roles: anonymous (no sign-in), reader (signed in, no group), editor and administrator
+(members of the groups migration claims/0005_roles creates). `<role>_client` is a Django
+test client signed in as that role; with a `role` parameter, `role_client` is the one of
+that role. The API's token clients are in tests/api/conftest.py.
+
+The seed is loaded once per test module, not once per test: most tests that read it
+write little or nothing, and loading it was most of the time they took, on PostgreSQL
+above all. It is loaded in a transaction that stays open while the module's seed tests
+run (each test still rolls back its own changes, in a savepoint inside it) and is rolled
+back before any test that does not ask for the seed, and at the module's end. Within a
+module the seed tests run first, so the seed loads once.
+"""
+
 from __future__ import annotations
 
 import pytest
+from django.db import connection, transaction
+from django.test import Client
 
 from claims import seed as seed_data
+from tests.factories import ROLES, make_user
+
+
+class SharedSeed:
+    """The open transaction holding the seed, if any, and the blocker that let it in."""
+
+    atomic: transaction.Atomic | None = None
+    blocker = None
+
+    @classmethod
+    def load(cls, blocker) -> None:
+        if cls.atomic is not None:
+            return
+        with blocker.unblock():
+            if connection.in_atomic_block:
+                # The test's own transaction is open already (a django_db marker opens it
+                # before any fixture of ours runs): `seed` then loads it inside that.
+                return
+            cls.atomic = transaction.atomic()
+            cls.atomic._from_testcase = True  # as Django marks its own test transactions
+            cls.atomic.__enter__()
+            cls.blocker = blocker
+            seed_data.load_seed()
+
+    @classmethod
+    def drop(cls) -> None:
+        if cls.atomic is None:
+            return
+        with cls.blocker.unblock():
+            transaction.set_rollback(True)
+            cls.atomic.__exit__(None, None, None)
+        cls.atomic = None
+
+
+def pytest_collection_modifyitems(items):
+    # Within each module, the seed tests first, so that the seed loads once per module.
+    by_module: dict[object, list[int]] = {}
+    for position, item in enumerate(items):
+        by_module.setdefault(item.path, []).append(position)
+    for positions in by_module.values():
+        ordered = sorted(
+            (items[p] for p in positions), key=lambda item: "seed" not in item.fixturenames
+        )
+        for position, item in zip(positions, ordered, strict=True):
+            items[position] = item
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before any fixture, the django_db marker's included: a test that does not ask for
+    # the seed never sees it.
+    if "seed" not in item.fixturenames:
+        SharedSeed.drop()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _seed_rolled_back_after_the_module():
+    yield
+    SharedSeed.drop()
+
+
+@pytest.fixture(autouse=True)
+def _seed_loaded_for_seed_tests(request, django_db_blocker):
+    # Autouse, so that it runs before `db` opens the test's own transaction.
+    if "seed" in request.fixturenames:
+        request.getfixturevalue("django_db_setup")
+        SharedSeed.load(django_db_blocker)
 
 
 @pytest.fixture
 def seed(db):
-    """The shipped seed data set, loaded the way `make run` loads it."""
+    """The shipped seed data set, as `make run` loads it (see SharedSeed)."""
+    if SharedSeed.atomic is None:
+        seed_data.load_seed()
+
+
+@pytest.fixture
+def committed_seed(transactional_db):
+    """The seed data committed, for a live server: it answers from a thread of its own,
+    which sees only what is committed (transactional_db, not the `seed` fixture's db)."""
     seed_data.load_seed()
 
 
 @pytest.fixture
-def admin_client_logged_in(client, admin_user):
-    client.force_login(admin_user)
+def reader(db):
+    return make_user("reader")
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", "editor")
+
+
+@pytest.fixture
+def administrator(db):
+    return make_user("administrator", "administrator")
+
+
+@pytest.fixture
+def anonymous_client(client, db):
     return client
 
 
-def _user(django_user_model, username: str, group: str | None):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(username=username, password="pw-" + username)
-    if group:
-        # get_or_create: transactional tests flush the rows the roles migration made.
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
-    return user
+@pytest.fixture
+def reader_client(client, reader):
+    client.force_login(reader)
+    return client
 
 
 @pytest.fixture
-def reader(db, django_user_model):
-    return _user(django_user_model, "reader", None)
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture
-def editor(db, django_user_model):
-    return _user(django_user_model, "editor", "editor")
+def administrator_client(client, administrator):
+    client.force_login(administrator)
+    return client
 
 
 @pytest.fixture
-def administrator(db, django_user_model):
-    return _user(django_user_model, "administrator", "administrator")
+def administrator_browser(administrator):
+    """The administrator in a browser of their own, for tests in which `client` is
+    someone else (a visitor, an editor) at the same time."""
+    browser = Client()
+    browser.force_login(administrator)
+    return browser
 
 
 @pytest.fixture
-def cast(reader, editor, administrator):
-    """The users of each role by name; "anonymous" is None."""
-    return {"anonymous": None, "reader": reader, "editor": editor, "administrator": administrator}
+def role_client(request, role):
+    """The client of the role a test is parametrized with (`role` in ROLES)."""
+    assert role in ROLES, role
+    return request.getfixturevalue(f"{role}_client")

@@ -1,21 +1,22 @@
-"""The cast of the API tests and their clients.
+"""The API clients of the cast (tests/conftest.py) and the data the API tests share.
 
-Everyone is a fixture: `anonymous`, `reader` (signed in, no group), `editor` and
-`administrator` (members of the groups migration claims/0005_roles creates). Each has an
-API client that authenticates the way a script does, with a real knox token in an
+Each role's API client authenticates the way a script does, with a real knox token in an
 `Authorization: Token <key>` header; `anonymous_api` sends no credentials.
 """
 
 from __future__ import annotations
 
+import datetime
+import random
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import AnonymousUser, Group
-from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from claims.models import Actor, Claim, Quote, Statement
+from tests.api.support import token_client
 from tests.factories import (
+    ROLES,
     make_actor,
     make_article,
     make_claim,
@@ -23,49 +24,6 @@ from tests.factories import (
     make_quote,
     make_statement,
 )
-
-ROLES = ("anonymous", "reader", "editor", "administrator")
-
-
-def _member(django_user_model, username: str, group: str | None):
-    user = django_user_model.objects.create_user(username=username, password="pw-" + username)
-    if group:
-        # The roles migration made the group; transactional tests flush it, so make it
-        # again there (the same row the migration makes: a group with this name).
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
-    return user
-
-
-@pytest.fixture
-def anonymous():
-    return AnonymousUser()
-
-
-@pytest.fixture
-def reader(db, django_user_model):
-    return _member(django_user_model, "reader", None)
-
-
-@pytest.fixture
-def editor(db, django_user_model):
-    return _member(django_user_model, "editor", "editor")
-
-
-@pytest.fixture
-def administrator(db, django_user_model):
-    return _member(django_user_model, "administrator", "administrator")
-
-
-def token_for(user) -> str:
-    """A real knox token, as an editor creates one on their token page."""
-    return AuthToken.objects.create(user)[1]
-
-
-def token_client(user) -> APIClient:
-    client = APIClient()
-    if user is not None and user.is_authenticated:
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(user)}")
-    return client
 
 
 @pytest.fixture
@@ -132,3 +90,36 @@ def world(db):
         spare_actor=make_actor(slug="spare-actor", name="Spare Actor"),
         spare_claim=make_claim(slug="spare-claim", text="A spare claim"),
     )
+
+
+@pytest.fixture
+def grown(seed):
+    """The seed data plus 160 more statements, varied in actor, speaker, stance, claim,
+    date and source (each backed by a copy of a real seed quote), so that most filters
+    give more than one page on the statement list page (50 a page)."""
+    rng = random.Random(6)
+    seed_quotes = list(Quote.objects.order_by("id"))
+    claims = list(Claim.objects.order_by("id"))
+    parties = list(Actor.objects.exclude(kind="person").order_by("id"))
+    for n in range(160):
+        actor = parties[n % len(parties)] if n % 3 else Actor.objects.get(slug="iran")
+        people = list(actor.spokespeople.order_by("id"))
+        speaker = rng.choice(people) if people and rng.random() < 0.6 else None
+        statement = Statement.objects.create(
+            actor=actor,
+            speaker=speaker,
+            claim=rng.choice(claims),
+            stance=rng.choice(["asserted", "denied", "confirmed"]),
+            made_on=datetime.date(2021, 6, 1) + datetime.timedelta(days=rng.randrange(900)),
+            made_on_precision="day",
+        )
+        source = rng.choice(seed_quotes)
+        Quote.objects.create(
+            statement=statement,
+            article=source.article,
+            start=source.start,
+            end=source.end,
+            text=source.text,
+            prefix=source.prefix,
+            suffix=source.suffix,
+        )

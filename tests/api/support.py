@@ -1,5 +1,5 @@
-"""Helpers the API tests share: the whole database state, walking cursor pages, and
-reading the ids a statement list page shows."""
+"""Helpers the API tests share: token clients, the whole database state, walking cursor
+pages, and reading the ids a statement list page shows."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth.models import User
 from knox.models import AuthToken
+from rest_framework.test import APIClient
 
 from claims.models import (
     Actor,
@@ -20,6 +21,19 @@ from claims.models import (
     Statement,
 )
 from sources.models import Article, Outlet
+
+
+def token_for(user) -> str:
+    """A real knox token, as an editor creates one on their token page."""
+    return AuthToken.objects.create(user)[1]
+
+
+def token_client(user) -> APIClient:
+    client = APIClient()
+    if user is not None and user.is_authenticated:
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(user)}")
+    return client
+
 
 VERSIONED = (Outlet, Article, Actor, Claim, Statement, Quote)
 PLAIN = (ActorAlias, MergedActor, MergedClaim, User, AuthToken)

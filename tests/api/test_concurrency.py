@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import token_client
 from tests.api.endpoints import ENDPOINT_IDS, ENDPOINTS
-from tests.api.support import database_state
+from tests.api.support import database_state, token_client
+from tests.factories import make_user
 
 # A second change for each endpoint, different from the endpoint's first one.
 SECOND_CHANGE = {
@@ -105,13 +105,8 @@ def test_an_update_from_a_stale_version_is_409_and_changes_nothing(endpoint, wor
     assert database_state() == before
 
 
-def test_two_editors_from_one_version_the_second_gets_409(
-    endpoint, world, editor, django_user_model
-):
-    from django.contrib.auth.models import Group
-
-    other = django_user_model.objects.create_user("second-editor", password="pw")
-    other.groups.add(Group.objects.get(name="editor"))
+def test_two_editors_from_one_version_the_second_gets_409(endpoint, world, editor):
+    other = make_user("second-editor", "editor")
     first_editor, second_editor = token_client(editor), token_client(other)
     record, changes = endpoint.update(world)
     version = read(first_editor, endpoint, record).json()["version"]

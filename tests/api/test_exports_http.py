@@ -16,13 +16,11 @@ import pytest
 
 from claims.exports.statements import CSV_COLUMNS
 from claims.models import Quote, Statement
-from claims.seed import load_seed
-from tests.api.conftest import token_for
+from tests.api.support import token_for
 
 
 @pytest.fixture
-def server(transactional_db, live_server):
-    load_seed()
+def server(committed_seed, live_server) -> str:
     return live_server.url
 
 
@@ -100,6 +98,7 @@ def test_an_analyst_downloads_denials_as_csv_and_every_row_checks_out(server):
         assert row["url"] == f"{server}/statements/{statement.pk}/"
         _, _, page = fetch(row["url"])  # the statement's page, where a reader checks it
         assert row["quote_text"][:40] in html.unescape(page.decode())
+    assert any(int(row["quote_count"]) > 1 for row in rows), "no row has several quotes"
 
 
 def test_csv_json_lines_and_the_list_agree_row_for_row(server):
@@ -118,6 +117,8 @@ def test_csv_json_lines_and_the_list_agree_row_for_row(server):
         record = json.loads(line)  # each line is a JSON document on its own
         assert isinstance(record, dict), number
         records.append(record)
+    assert {r["actor"] for r in records} == {"iran", "russia"}
+    assert all(r["quotes"] and r["claim"]["slug"] for r in records)
 
     listed, url = [], f"{server}/api/v1/statements/?{query}&page_size=5"
     while url:
@@ -181,6 +182,8 @@ def test_quote_exports_over_http(server):
 
 
 def test_a_bad_filter_over_http_is_a_400_naming_it(server):
+    code, body = refused(f"{server}/api/v1/statements/?stance=maybe")
+    assert code == 400 and "stance" in body
     code, body = refused(f"{server}/api/v1/statements/export.csv?stance=maybe")
     assert code == 400 and "stance" in body
     code, body = refused(f"{server}/api/v1/statements/export.jsonl?colour=red")

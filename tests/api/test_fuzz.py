@@ -16,8 +16,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from claims.seed import load_seed
-from tests.api.conftest import token_for
+from tests.api.support import token_for
+from tests.factories import make_user
 
 # Not "positive data acceptance": a schema-valid slug that names nothing is rightly a
 # 400 here (an unknown filter value is refused, never silently ignored), and a schema-
@@ -50,19 +50,15 @@ schema = schemathesis.openapi.from_dict(served_schema())
 
 
 @pytest.fixture
-def seeded_server(transactional_db, live_server) -> str:
-    load_seed()
+def seeded_server(committed_seed, live_server) -> str:
     return live_server.url
 
 
 @pytest.fixture
-def tokens(seeded_server, django_user_model) -> dict[str, dict]:
-    from django.contrib.auth.models import Group
-
+def tokens(seeded_server) -> dict[str, dict]:
     headers = {}
     for role in ("editor", "administrator"):
-        user = django_user_model.objects.create_user(f"fuzz-{role}", password="not-used")
-        user.groups.add(Group.objects.get_or_create(name=role)[0])
+        user = make_user(f"fuzz-{role}", role)
         headers[role] = {"Authorization": f"Token {token_for(user)}"}
     return headers
 

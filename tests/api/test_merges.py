@@ -179,6 +179,7 @@ def test_deleting_a_statements_only_quote_is_400_and_deletes_nothing(world, admi
     response = administrator_api.delete(f"/api/v1/quotes/{only.pk}/")
     assert response.status_code == 400
     assert "only quote" in response.json()["statement"][0]
+    assert "at least one" in response.json()["statement"][0]
     assert database_state() == before
     assert Quote.objects.filter(pk=only.pk).exists()
 

@@ -9,9 +9,9 @@ from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from claims.models import Actor, MergedActor, MergedClaim
-from tests.api.conftest import ROLES, token_for
 from tests.api.endpoints import ENDPOINT_IDS, ENDPOINTS, MERGEABLE
-from tests.api.support import database_state
+from tests.api.support import database_state, token_for
+from tests.factories import ROLES, make_user
 
 # Expected answers by role. Anonymous requests carry no credentials: 401 (with
 # WWW-Authenticate), never a redirect to a sign-in page.
@@ -185,8 +185,8 @@ def test_an_editor_who_loses_the_role_can_no_longer_write(world, editor):
     assert database_state() == before
 
 
-def test_a_superuser_deletes_and_merges_without_a_group(world, django_user_model):
-    root = django_user_model.objects.create_superuser("root", password="pw-root")
+def test_a_superuser_deletes_and_merges_without_a_group(world):
+    root = make_user("root", is_staff=True, is_superuser=True)
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(root)}")
     assert client.delete(f"/api/v1/actors/{world.spare_actor.slug}/").status_code == 204

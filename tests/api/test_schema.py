@@ -17,6 +17,7 @@ from drf_spectacular.validation import validate_schema
 
 from claims.exports.statements import QUOTE_FIELDS
 from claims.filters import FILTER_PARAMETERS
+from tests.api.contract import CONTRACT_KEYS
 
 RECORDS = {
     "outlets": "{slug}",
@@ -33,20 +34,6 @@ EXPORTS = [
     "/api/v1/quotes/export.jsonl",
     "/api/v1/quotes/annotations.jsonld",
 ]
-CONTRACT_KEYS = {
-    "id",
-    "claim",
-    "actor",
-    "actor_name",
-    "speaker",
-    "speaker_name",
-    "stance",
-    "made_on",
-    "made_on_precision",
-    "date_wording",
-    "quotes",
-    "url",
-}
 
 
 @pytest.fixture
@@ -136,6 +123,18 @@ def parameters(operation: dict) -> dict[str, dict]:
 def test_the_statement_filters_are_described_with_their_enumerations(schema):
     listed = parameters(schema["paths"]["/api/v1/statements/"]["get"])
     assert set(listed) == {*FILTER_PARAMETERS, "cursor", "page_size"}
+    # The vocabulary's names, as the pages use them.
+    assert set(FILTER_PARAMETERS) >= {
+        "actor",
+        "speaker",
+        "stance",
+        "claim",
+        "outlet",
+        "year",
+        "date_from",
+        "date_to",
+        "q",
+    }
     for path in ("/api/v1/statements/export.csv", "/api/v1/statements/export.jsonl"):
         assert set(parameters(schema["paths"][path]["get"])) == set(FILTER_PARAMETERS), path
     stance = listed["stance"]["schema"]

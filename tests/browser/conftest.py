@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from claims.seed import load_seed
-
 # The Playwright sync API runs an asyncio event loop in the test thread; Django refuses
 # database access from a thread with a running loop unless told it is safe. Here it is:
 # the test thread only prepares data, and the live server answers from its own thread.
@@ -95,13 +93,6 @@ def new_page(browser, live_server):
     yield open_page
     for page, requested in opened:
         _close_page(page, requested, live_server)
-
-
-@pytest.fixture
-def seeded(transactional_db):
-    """The shipped seed data. The live server answers from another thread, so the data
-    must be committed: transactional_db, not the `seed` fixture's db."""
-    load_seed()
 
 
 def shot(page, name: str) -> Path:

@@ -10,12 +10,12 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from claims.models import Actor, ActorAlias, Claim, Statement
 from sources.models import Article, Outlet
 from tests.browser.conftest import shot
+from tests.factories import make_user
 
 # Two characters outside the Basic Multilingual Plane come before the sentence: the
 # rocket is one surrogate pair, the flag two. The browser counts 3 more UTF-16 units
@@ -67,13 +67,6 @@ FIRST_NOTE = "Checked against the ministry's own transcript of the briefing."
 SECOND_NOTE = "Said at the weekly press briefing."
 
 
-def make_editor(username: str) -> User:
-    user = User.objects.create_user(username=username, password=f"{username}-pass-2022")
-    # get_or_create: transactional tests flush the group the roles migration made.
-    user.groups.add(Group.objects.get_or_create(name="editor")[0])
-    return user
-
-
 @pytest.fixture
 def records(transactional_db):
     """What the editor finds already entered: the actors (with the aliases typed
@@ -97,7 +90,7 @@ def sign_in(page, base: str, username: str) -> None:
     page.goto(f"{base}/accounts/login/")
     form = page.locator("main form")  # the header's search form has a button too
     form.get_by_label("User name").fill(username)
-    form.get_by_label("Password").fill(f"{username}-pass-2022")
+    form.get_by_label("Password").fill(f"pw-{username}")
     form.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.locator("header .account")).to_contain_text(username)
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
@@ -147,8 +140,8 @@ def test_an_editor_enters_an_article_records_a_statement_and_a_stale_edit_is_ref
     records, page, new_page, live_server, tmp_path
 ):
     base = live_server.url
-    make_editor("nadia")
-    make_editor("omid")
+    make_user("nadia", "editor")
+    make_user("omid", "editor")
 
     # 1. Sign in.
     page.goto(f"{base}/accounts/login/")

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from claims.models import Quote
 from tests.browser.conftest import PHONE, shot
 
-pytestmark = pytest.mark.usefixtures("seeded")
+pytestmark = pytest.mark.usefixtures("committed_seed")
 
 
 def results_count(page) -> int:

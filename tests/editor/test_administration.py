@@ -18,20 +18,10 @@ from claims.models import (
     Quote,
     Statement,
 )
-from tests.factories import make_actor, make_statement
+from tests.factories import ROLES, make_actor, make_statement
 
-ROLES = ["anonymous", "reader", "editor", "administrator"]
+pytestmark = pytest.mark.usefixtures("seed")  # every test here reads the seed
 EU_DENIAL = 26  # seed: the EU denied the missiles claim on 20 January 2023
-
-
-@pytest.fixture(autouse=True)
-def seed(seed_for_module, db):
-    """Every test here runs on the seed data, loaded once for the module (see conftest)."""
-
-
-@pytest.fixture
-def role_client(request, role):
-    return request.getfixturevalue(f"{role}_client")
 
 
 def written() -> tuple[int, ...]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -374,13 +373,11 @@ def test_an_edit_overtaken_while_it_is_being_saved_is_refused(editor_client, art
 
 
 def test_the_second_of_two_browsers_is_refused_whatever_its_role(
-    administrator, second_editor_client, article
+    administrator_browser, second_editor_client, article
 ):
-    admin_browser = Client()
-    admin_browser.force_login(administrator)
     second_editor_client.post(edit_url(article), submitted(article, title="First"))
 
-    response = admin_browser.post(edit_url(article), submitted(article, title="Second"))
+    response = administrator_browser.post(edit_url(article), submitted(article, title="Second"))
 
     assert response.status_code == 409
     assert Article.objects.get(pk=article.pk).title == "First"

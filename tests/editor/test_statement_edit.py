@@ -11,20 +11,11 @@ from django.test import Client
 from pytest_django.asserts import assertContains
 
 from claims.models import Statement
+from tests.factories import ROLES
 
-ROLES = ["anonymous", "reader", "editor", "administrator"]
+pytestmark = pytest.mark.usefixtures("seed")  # every test here reads the seed
 PESKOV = 17  # seed: Russia (Dmitry Peskov) denied the drones claim on 18 October 2022
 EDIT = f"/statements/{PESKOV}/edit/"
-
-
-@pytest.fixture(autouse=True)
-def seed(seed_for_module, db):
-    """Every test here runs on the seed data, loaded once for the module (see conftest)."""
-
-
-@pytest.fixture
-def role_client(request, role):
-    return request.getfixturevalue(f"{role}_client")
 
 
 def opened(client: Client, url: str = EDIT) -> dict[str, str]:
@@ -107,6 +98,10 @@ def test_the_edit_form_carries_the_version_and_a_csrf_token(editor_client):
 
 
 def test_the_edit_form_opens_with_the_current_values(editor_client):
+    page = editor_client.get(EDIT).content.decode()
+    assert '<option value="russia" selected>' in page
+    assert '<option value="dmitry-peskov" selected>' in page
+    assert '<option value="iran-supplied-drones-to-russia" selected>' in page
     assert opened(editor_client) == {
         "version": "1",
         "actor": "russia",
@@ -244,12 +239,12 @@ def test_a_stale_edit_is_refused_even_when_the_other_editor_changed_another_fiel
 
 
 def test_an_administrators_merge_is_not_undone_by_a_form_opened_before_it(
-    editor_client, administrator
+    editor_client, administrator_browser
 ):
     mine = opened(editor_client, "/statements/27/edit/")  # the Wall Street Journal's
-    admin = Client()
-    admin.force_login(administrator)
-    merged = admin.post("/actors/wall-street-journal/merge/", {"into": "washington-post"})
+    merged = administrator_browser.post(
+        "/actors/wall-street-journal/merge/", {"into": "washington-post"}
+    )
     assert merged.status_code == 302
     moved = state(27)
 

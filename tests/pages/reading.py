@@ -65,3 +65,7 @@ def each_page(client, path: str) -> list[str]:
 def walk_pages(client, path: str) -> list[int]:
     """Ids listed on every page of a list, in the order shown."""
     return [pk for content in each_page(client, path) for pk in listed_ids(content)]
+
+
+def newest_first(statements) -> list[int]:
+    return [s.pk for s in sorted(statements, key=lambda s: (s.made_on, s.pk), reverse=True)]

@@ -12,6 +12,10 @@ from claims.models import Actor, Claim, Statement
 from tests.factories import make_actor, make_claim, make_statement
 from tests.pages.reading import between, link_query, listed_ids, main_html, visible_text
 
+PATEL_QUOTE = (
+    "He also reminded that Russian forces used Iranian drones to strike Kyiv to terrorize "
+    "the Ukrainian population."
+)
 CELL = re.compile(
     r'<td class="cell-(?P<cls>\w+)"><a href="(?P<href>/statements/\?[^"]*)"[^>]*>'
     r"(?P<inner>.*?)</a></td>",
@@ -132,6 +136,9 @@ def test_home_lists_the_most_recent_statements_newest_first(client, seed):
     newest = list(Statement.objects.order_by("-made_on", "-id").values_list("id", flat=True)[:8])
     assert listed_ids(recent) == newest
     assert "25 July 2023" in visible_text(recent)
+    # Each with who said it and their words: Vedant Patel's, the newest, for one.
+    assert "Vedant Patel" in visible_text(recent)
+    assert PATEL_QUOTE in visible_text(recent)
 
 
 def test_home_lists_the_most_active_claims_with_their_standing(client, seed):

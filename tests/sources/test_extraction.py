@@ -1,7 +1,9 @@
-"""Saved-page import: the outlet named by the page, and nothing a reader never sees."""
+"""sources/extraction.py: a saved web page's title, date, address, language, outlet and
+article text, leaving out what a reader never sees; and the outlet the import fills in."""
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import pytest
@@ -10,8 +12,46 @@ from pytest_django.asserts import assertContains
 
 from sources import extraction
 from sources.models import Outlet
+from tests.factories import PARAGRAPHS, saved_page
 
-PARAGRAPHS = (
+
+def test_extraction_finds_title_date_address_language_and_paragraphs():
+    found = extraction.extract_article(saved_page(), None)
+
+    assert found == extraction.Extracted(
+        title="Iran denies supplying drones to Russia",
+        published_on=datetime.date(2022, 10, 20),
+        body="\n\n".join(PARAGRAPHS),
+        url="https://news.example/iran-denies-drones",
+        language="en",
+    )
+
+
+def test_extraction_falls_back_to_the_address_the_page_was_saved_from():
+    page = "<!-- saved from url=(0032)https://news.example/saved-page -->\n" + saved_page(
+        canonical=None
+    )
+
+    assert extraction.extract_article(page, None).url == "https://news.example/saved-page"
+
+
+def test_extraction_uses_the_address_it_was_fetched_from_when_the_page_names_none():
+    found = extraction.extract_article(saved_page(canonical=None), "https://news.example/x")
+
+    assert found.url == "https://news.example/x"
+
+
+def test_extraction_keeps_markup_in_the_text_as_text():
+    page = saved_page(
+        paragraphs=(*PARAGRAPHS, "He wrote &lt;script&gt;alert(1)&lt;/script&gt; in the chat.")
+    )
+
+    assert "<script>alert(1)</script>" in extraction.extract_article(page, None).body
+
+
+# --- the outlet and what a reader never sees -------------------------------------------
+
+STORY = (
     "Iran's foreign ministry on Monday rejected reports that it had supplied drones to Russia.",
     "“We have not supplied weapons to any of the belligerent countries,” the spokesman said.",
     "Ukrainian officials said the wreckage of the drones pointed to Iranian manufacture.",
@@ -19,7 +59,7 @@ PARAGRAPHS = (
 
 
 def page(*, head: str = "", inside: str = "") -> str:
-    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in STORY)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Iran denies supplying drones | Site</title>{head}</head>
@@ -82,13 +122,13 @@ def test_hidden_elements_and_advertisements_are_left_out_of_the_body(hidden):
     body = extraction.extract_article(page(inside=hidden)).body
 
     assert "teaser" not in body and "dvertisement" not in body.lower()
-    assert PARAGRAPHS[1] in body
+    assert STORY[1] in body
 
 
 def test_an_article_whose_container_has_ad_in_its_class_keeps_its_text():
     html = page().replace("<article>", '<article class="story has-ad">')
 
-    assert PARAGRAPHS[2] in extraction.visible_html(html)
+    assert STORY[2] in extraction.visible_html(html)
 
 
 def upload(html: str) -> SimpleUploadedFile:

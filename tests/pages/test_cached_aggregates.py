@@ -1,0 +1,85 @@
+"""The pages' aggregates are cached until the data changes (claims.cached): a reader
+never sees a count, a facet or a position change that a write has made stale, whichever
+way the write was made. (claims.cached itself: tests/claims/test_cached.py.)"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from claims.models import Statement
+from tests.factories import make_actor, make_claim, make_statement
+
+
+def facet_count(client, url: str, facet: str, value: str) -> int:
+    """The count the statement list's facet shows for a value (0 when not shown)."""
+    response = client.get(url)
+    assert response.status_code == 200
+    for shown in response.context["facets"]:
+        if shown.name == facet:
+            return next((v.count for v in shown.values if v.value == value), 0)
+    raise AssertionError(f"no {facet} facet")
+
+
+def total(client, url: str) -> int:
+    return client.get(url).context["page"].paginator.count
+
+
+@pytest.fixture
+def state(db):
+    return make_actor(name="Cachedonia", slug="cachedonia")
+
+
+def test_a_repeated_page_reads_its_aggregates_from_the_cache(
+    client, state, django_assert_max_num_queries
+):
+    make_statement(actor=state)
+    client.get("/statements/?stance=denied")  # computes and caches the facets and count
+    # Filter validation, the page's rows and their details, and the cache reads: no
+    # facet GROUP BY and no COUNT any more.
+    with django_assert_max_num_queries(9) as captured:
+        client.get("/statements/?stance=denied")
+    sql = " ".join(q["sql"] for q in captured.captured_queries)
+    assert "GROUP BY" not in sql and "COUNT(" not in sql
+
+
+def test_saving_a_statement_updates_counts_and_facets(client, state):
+    make_statement(actor=state, stance="denied")
+    assert facet_count(client, "/statements/", "actor", "cachedonia") == 1
+    assert total(client, "/statements/?stance=denied") == 1
+
+    make_statement(actor=state, stance="denied")
+    assert facet_count(client, "/statements/", "actor", "cachedonia") == 2
+    assert total(client, "/statements/?stance=denied") == 2
+
+    Statement.objects.filter(actor=state).first().delete()
+    assert facet_count(client, "/statements/", "actor", "cachedonia") == 1
+    assert total(client, "/statements/?stance=denied") == 1
+
+
+def test_bulk_inserts_and_party_updates_also_update_counts(client, state):
+    claim = make_claim()
+    make_statement(actor=state, claim=claim)
+    assert total(client, "/statements/") == 1
+    Statement.objects.bulk_create(
+        Statement(actor=state, claim=claim, stance="asserted", made_on=datetime.date(2020, 1, n))
+        for n in range(1, 4)
+    )
+    assert total(client, "/statements/") == 4
+
+    # A person starts speaking for the state: an UPDATE moves their statements' party.
+    person = make_actor(name="Envoy", slug="envoy", kind="person")
+    make_statement(actor=person, claim=claim)
+    assert facet_count(client, "/statements/", "actor", "cachedonia") == 4
+    person.speaks_for = state
+    person.save()
+    assert facet_count(client, "/statements/", "actor", "cachedonia") == 5
+
+
+def test_an_actors_position_changes_follow_a_new_statement(client, state):
+    claim = make_claim(text="Cached claim")
+    make_statement(actor=state, claim=claim, stance="asserted", made_on=datetime.date(2022, 1, 1))
+    assert client.get("/actors/cachedonia/").context["changes"].in_all == 0
+    make_statement(actor=state, claim=claim, stance="denied", made_on=datetime.date(2022, 2, 1))
+    assert client.get("/actors/cachedonia/").context["changes"].in_all == 1
