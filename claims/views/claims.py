@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from claims import cached, queries
+from claims import cached, queries, standing
 from claims.models import Actor, Claim, MergedClaim, Statement
 from claims.timeline import TimelinePoint, build_timeline
 from claims.views.gone import missing
@@ -28,8 +28,11 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if claim is None:
         return missing(request, Claim, "claim", MergedClaim, slug=slug)
     claim.standing = queries.claim_standing(claim)
-    summary = cached.cached(
-        "claim-standing", claim.pk, lambda: queries.claim_standing_summary(claim)
+    # Who confirmed it and who denied it since: read (and cached) only for a confirmed claim.
+    summary = (
+        cached.cached("claim-standing", claim.pk, lambda: queries.claim_standing_summary(claim))
+        if claim.first_confirmed_on
+        else standing.StandingSummary(claim.standing)
     )
     query = f"claim={claim.slug}"
     return render(

@@ -68,7 +68,7 @@ def assert_contract_shape(record: dict) -> None:
     for key in ("speaker", "speaker_name"):
         assert record[key] is None or isinstance(record[key], str), key
     assert (record["speaker"] is None) == (record["speaker_name"] is None)
-    assert record["stance"] in {"asserted", "denied", "confirmed"}
+    assert record["stance"] in {"asserted", "denied", "confirmed", "noncommittal"}
     assert record["made_on_precision"] in {"day", "month", "year"}
     datetime.date.fromisoformat(record["made_on"])
     assert record["url"] == f"http://testserver/statements/{record['id']}/"

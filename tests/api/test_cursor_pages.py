@@ -77,6 +77,7 @@ def test_cursor_pages_neither_skip_nor_repeat_while_statements_are_deleted(grown
 def test_page_size_and_cursor_are_checked(seed, anonymous_api):
     first = anonymous_api.get("/api/v1/statements/?page_size=5").json()
     assert len(first["results"]) == 5 and first["next"] and first["previous"] is None
-    assert anonymous_api.get("/api/v1/statements/?cursor=not-a-cursor").status_code == 404
+    bad = anonymous_api.get("/api/v1/statements/?cursor=not-a-cursor")
+    assert bad.status_code == 400 and list(bad.json()) == ["cursor"]
     capped = anonymous_api.get("/api/v1/statements/?page_size=100000").json()
     assert len(capped["results"]) == Statement.objects.count()

@@ -92,7 +92,7 @@ def test_every_endpoint_and_method_is_described(schema):
 
 def test_the_enumerations_are_the_contracts(schema):
     components = schema["components"]["schemas"]
-    assert components["StanceEnum"]["enum"] == ["asserted", "denied", "confirmed"]
+    assert components["StanceEnum"]["enum"] == ["asserted", "denied", "confirmed", "noncommittal"]
     assert components["DatePrecisionEnum"]["enum"] == ["day", "month", "year"]
     assert components["ActorKindEnum"]["enum"] == ["state", "organisation", "person", "media"]
     statement = components["StatementOut"]["properties"]
@@ -139,7 +139,7 @@ def test_the_statement_filters_are_described_with_their_enumerations(schema):
         assert set(parameters(schema["paths"][path]["get"])) == set(FILTER_PARAMETERS), path
     stance = listed["stance"]["schema"]
     assert stance["type"] == "array"  # several values: ?stance=denied&stance=confirmed
-    assert set(stance["items"]["enum"]) == {"asserted", "denied", "confirmed"}
+    assert set(stance["items"]["enum"]) == {"asserted", "denied", "confirmed", "noncommittal"}
     for name in ("actor", "speaker", "claim", "outlet", "year"):
         assert listed[name]["schema"]["type"] == "array", name
     assert listed["year"]["schema"]["items"]["type"] == "integer"

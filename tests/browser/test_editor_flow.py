@@ -158,7 +158,7 @@ def test_an_editor_enters_an_article_records_a_statement_and_a_stale_edit_is_ref
 
     found = page.get_by_role("status")
     expect(found).to_contain_text(
-        "Found in the page: Title, Publication date, Body, URL, Language."
+        "Found in the page: Title, Publication date, Body, URL, Language, New outlet."
     )
     expect(found).to_contain_text("nothing is saved until you do")
     expect(page.get_by_label("Title")).to_have_value(TITLE)
@@ -172,9 +172,10 @@ def test_an_editor_enters_an_article_records_a_statement_and_a_stale_edit_is_ref
     assert Article.objects.count() == 0  # nothing saved by extracting
     shot(page, "editor-02-extracted")
 
-    # 3. The outlet is not in the list: type it, it is created. Save.
+    # 3. The outlet is not in the list: the page's og:site_name is proposed as a new
+    # outlet, which saving creates. Save.
     expect(page.get_by_label("Outlet", exact=True)).to_have_value("")
-    page.get_by_label("New outlet").fill("The Gulf Ledger")
+    expect(page.get_by_label("New outlet")).to_have_value("The Gulf Ledger")
     page.locator("main form").get_by_role("button", name="Save", exact=True).last.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(page.locator("main .notice")).to_have_text(re.compile(r"^Saved article #\d+\.$"))
@@ -257,15 +258,16 @@ def test_an_editor_enters_an_article_records_a_statement_and_a_stale_edit_is_ref
     expect(listed.locator(".stance")).to_contain_text("denied")
     shot(page, "editor-07-actor")
 
-    # 8. Its history: created by this editor.
+    # 8. Its history: created by this editor, with its quote added.
     listed.get_by_role("link", name=f"statement #{statement.pk}").click()
     page.locator(".record-actions").get_by_role("link", name="History").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"History of statement {statement.pk}"
     )
     versions = page.locator("ol.history > li")
-    expect(versions).to_have_count(1)
-    expect(versions.first).to_contain_text("created by nadia")
+    expect(versions).to_have_count(2)
+    expect(versions.filter(has_text="created by nadia")).to_have_count(1)
+    expect(versions.filter(has_text="added a quote by nadia")).to_contain_text(SENTENCE)
     shot(page, "editor-08-history")
 
     # 9. Two editors, two sessions, one statement.
@@ -278,10 +280,10 @@ def test_an_editor_enters_an_article_records_a_statement_and_a_stale_edit_is_ref
             f"Edit statement #{statement.pk}"
         )
         # The form opens on the statement as saved, with no blank stance to pick.
-        expect(editor.get_by_label("Actor", exact=True)).to_have_value("iran")
-        expect(editor.get_by_label("Speaker")).to_have_value("nasser-kanaani")
+        expect(editor.get_by_label("Actor", exact=True)).to_have_value("Iran")
+        expect(editor.get_by_label("Speaker")).to_have_value("Nasser Kanaani")
         stances = editor.get_by_role("group", name="Stance").get_by_role("radio")
-        expect(stances).to_have_count(3)
+        expect(stances).to_have_count(4)
         expect(stances.and_(editor.get_by_label("denied"))).to_be_checked()
     shot(other, "editor-09-second-editor-opened")
 

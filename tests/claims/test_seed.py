@@ -43,7 +43,7 @@ def test_check_quotes_passes_on_the_seed_data(seed):
     call_command("check_quotes", stdout=out, stderr=StringIO())
 
     assert f"All {Quote.objects.count()} quotes match their articles." in out.getvalue()
-    assert Quote.objects.count() == 46
+    assert Quote.objects.count() == 49
 
 
 def test_every_seed_quote_is_its_article_body_slice(seed):
@@ -102,23 +102,26 @@ def test_records_added_after_the_seed_get_fresh_ids(seed):
         article=Article.objects.get(pk=1), quote="Moscow, in turn, denied the information."
     )
 
-    assert statement.pk > 32
+    assert statement.pk > 36
     assert statement.quotes.get().pk > Quote.objects.exclude(statement=statement).latest("pk").pk
 
 
-def test_peskovs_denial_of_18_october_2022_is_one_statement_quoted_by_two_outlets(seed):
+def test_peskovs_briefing_of_18_october_2022_is_recorded_as_each_outlet_reports_it(seed):
+    # RT reports a denial, quoted twice; HotNews.ro reports "does not know": noncommittal.
     peskov = Actor.objects.get(slug="dmitry-peskov")
-    statements = Statement.objects.filter(
-        speaker=peskov, made_on=datetime.date(2022, 10, 18), stance="denied"
-    )
+    on_the_day = Statement.objects.filter(speaker=peskov, made_on=datetime.date(2022, 10, 18))
 
-    [statement] = statements
-    assert statement.actor.slug == "russia"
-    assert statement.claim.slug == "iran-supplied-drones-to-russia"
-    outlets = {
-        quote.article.outlet.name for quote in statement.quotes.select_related("article__outlet")
+    stances = {
+        statement.stance: {
+            quote.article.outlet.name
+            for quote in statement.quotes.select_related("article__outlet")
+        }
+        for statement in on_the_day
     }
-    assert outlets == {"HotNews.ro", "RT"}
+    assert stances == {"denied": {"RT"}, "noncommittal": {"HotNews.ro"}}
+    assert {s.actor.slug for s in on_the_day} == {"russia"}
+    assert {s.claim.slug for s in on_the_day} == {"iran-supplied-drones-to-russia"}
+    assert on_the_day.get(stance="denied").quotes.count() == 2
 
 
 def test_kanaanis_denial_of_17_october_2022_is_recorded_for_iran(seed):
@@ -140,7 +143,7 @@ def test_no_statement_is_recorded_twice(seed):
 
 def test_every_seed_statement_has_a_quote(seed):
     assert not Statement.objects.filter(quotes__isnull=True).exists()
-    assert Statement.objects.count() == 32
+    assert Statement.objects.count() == 36
 
 
 def test_seed_statements_pass_model_validation(seed):

@@ -170,6 +170,8 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         for name, value in os.environ.items()
         if not name.startswith("DJANGO_") and not name.startswith("CLAIMTRACKER_")
     }
+    # Nor the checkout's development .env, which manage.py would read (`make run` wrote it).
+    environ["CLAIMTRACKER_ENV_FILE"] = os.devnull
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,

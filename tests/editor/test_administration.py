@@ -209,9 +209,9 @@ def test_merging_people_moves_their_spoken_statements_and_spokespeople(administr
         (
             "wall-street-journal",
             "wall-street-journal",
-            "No actor has the slug “wall-street-journal”",
+            "No other actor is called “wall-street-journal”",
         ),
-        ("wall-street-journal", "nobody", "No actor has the slug “nobody”"),
+        ("wall-street-journal", "nobody", "No other actor is called “nobody”"),
         ("dmitry-peskov", "russia", "merge only actors of the same kind"),
     ],
 )
@@ -233,7 +233,7 @@ def test_a_claim_merge_into_an_unknown_claim_changes_nothing(administrator_clien
         "/claims/russia-iran-drone-factory/merge/", {"into": "no-such-claim"}
     )
     assert response.status_code == 400
-    assertContains(response, "No claim has the slug “no-such-claim”", status_code=400)
+    assertContains(response, "No other claim has the slug or text “no-such-claim”", status_code=400)
     assert written() == before
 
 

@@ -276,10 +276,10 @@ def test_a_correction_that_changes_quoted_text_is_refused_listing_the_quote(
     )
     lost = quotes[0]
     statement_url = reverse("claims:statement-detail", args=[lost.statement_id])
-    assertContains(response, "Quotes this correction would lose", status_code=400)
+    assertContains(response, "Quotes this correction changes", status_code=400)
     assertContains(
         response,
-        f'<a href="{statement_url}">Statement #{lost.statement_id}</a>, quote {lost.pk}',
+        f'<legend><a href="{statement_url}">Statement #{lost.statement_id}</a>, quote {lost.pk}',
         status_code=400,
     )
     assertContains(

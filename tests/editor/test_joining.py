@@ -20,12 +20,6 @@ WORDS = "Kannani said again that Iran sent no drones to Russia."
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def recorded(seed):
     """Iran's denial recorded from a first report that named no speaker."""
     first = make_article(

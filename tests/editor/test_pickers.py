@@ -10,18 +10,6 @@ import pytest
 from claims.models import Actor, Claim, MergedActor, Statement
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def administrator_client(client, administrator):
-    client.force_login(administrator)
-    return client
-
-
 def suggested(client, typed: str, **extra) -> list[str]:
     response = client.get("/editor/actors.json", {"q": typed, **extra})
     assert response.status_code == 200

@@ -24,12 +24,6 @@ CORRECTED = BODY.replace("Spokesman", "spokesman")
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def quoted(db):
     article = make_article(body=BODY)
     statement = make_statement(article=article, quote=QUOTED)

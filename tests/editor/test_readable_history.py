@@ -8,20 +8,10 @@ import datetime
 import html
 import re
 
-import pytest
-from django.test import Client
-
 from claims import actions
 from claims.models import Actor, Quote, Statement
 from sources.models import Article
 from tests.factories import make_article, make_statement
-
-
-@pytest.fixture
-def admin(administrator) -> Client:
-    client = Client()
-    client.force_login(administrator)
-    return client
 
 
 def page_text(response) -> str:
@@ -82,14 +72,14 @@ def test_adding_moving_and_removing_a_quote_appear_in_the_statements_history(cli
     assert f"moved a quote to statement #{statement.pk}" in other_text
 
 
-def test_a_restore_asks_first_and_shows_what_it_will_change(admin, db):
+def test_a_restore_asks_first_and_shows_what_it_will_change(administrator_browser, db):
     statement = make_statement(note="First note.")
     first = statement.history.order_by("history_date").first()
     statement.note = "Checked against the video."
     statement.save()
     restore = f"/history/statement/{statement.pk}/{first.history_id}/restore/"
 
-    asked = admin.get(restore)
+    asked = administrator_browser.get(restore)
 
     assert asked.status_code == 200
     text = page_text(asked)
@@ -98,19 +88,21 @@ def test_a_restore_asks_first_and_shows_what_it_will_change(admin, db):
     assert Statement.objects.get(pk=statement.pk).note == "Checked against the video."
     assert f'action="{restore}"' in asked.content.decode()
 
-    done = admin.post(restore)
+    done = administrator_browser.post(restore)
 
     assert done.status_code == 302
     assert Statement.objects.get(pk=statement.pk).note == "First note."
 
 
-def test_the_version_page_links_the_restore_confirmation(admin, seed):
+def test_the_version_page_links_the_restore_confirmation(administrator_browser, seed):
     first = Statement.objects.get(pk=17).history.order_by("history_date").first()
 
-    page = admin.get(f"/history/statement/17/{first.history_id}/").content.decode()
+    page = administrator_browser.get(f"/history/statement/17/{first.history_id}/").content.decode()
 
     assert f'href="/history/statement/17/{first.history_id}/restore/">Restore this version…' in page
-    assert "Russia" in page_text(admin.get(f"/history/statement/17/{first.history_id}/"))
+    assert "Russia" in page_text(
+        administrator_browser.get(f"/history/statement/17/{first.history_id}/")
+    )
 
 
 def test_a_history_reads_a_bounded_number_of_queries(client, db, django_assert_max_num_queries):

@@ -48,9 +48,9 @@ def test_adding_the_quote_to_the_similar_statement_makes_no_new_statement(
     assert Statement.objects.count() == statements
     quote = Statement.objects.get(pk=16).quotes.get(article=article)
     assert (quote.start, quote.text) == (len("On Tuesday "), AGAIN)
-    # Added twice, it is refused rather than duplicated.
-    again = editor_client.post(create_url(article.pk), {"add_to": "16", "text": AGAIN}, follow=True)
-    assertContains(again, "already has this quote")
+    # Added twice, it is refused rather than duplicated, and the form comes back.
+    again = editor_client.post(create_url(article.pk), {"add_to": "16", "text": AGAIN})
+    assertContains(again, "already has this quote", status_code=400)
     assert Statement.objects.get(pk=16).quotes.filter(article=article).count() == 1
 
 

@@ -63,7 +63,10 @@ def test_anyone_can_read_a_history_and_cite_a_version(role, role_client):
     assert page.status_code == 200
     restore = f"/history/statement/{PESKOV}/{version.history_id}/restore/"
     if role == "administrator":
-        form = page.content.decode().split(f'action="{restore}"')[1].split("</form>")[0]
+        # The version page links the confirmation, whose form posts the restore.
+        assertContains(page, f'href="{restore}"')
+        confirm = role_client.get(restore).content.decode()
+        form = confirm.split(f'action="{restore}"')[1].split("</form>")[0]
         assert 'name="csrfmiddlewaretoken"' in form
     else:
         assertNotContains(page, restore)
@@ -90,12 +93,15 @@ def test_only_administrators_restore_and_a_refused_restore_changes_nothing(
     assert after == before
 
 
-def test_a_restore_is_a_post(administrator_browser):
+def test_a_restore_is_a_post_after_a_page_that_asks(administrator_browser):
     version = original_version()
+    before = Statement.objects.get(pk=PESKOV).version
     response = administrator_browser.get(
         f"/history/statement/{PESKOV}/{version.history_id}/restore/"
     )
-    assert response.status_code == 405
+    assert response.status_code == 200
+    assertContains(response, "Restore this version</button>")
+    assert Statement.objects.get(pk=PESKOV).version == before  # asking changes nothing
 
 
 @pytest.mark.parametrize(
@@ -134,13 +140,18 @@ def test_every_kind_of_record_has_a_history(client, model, record):
 
 def test_the_history_lists_each_change_with_before_after_and_who(edited, client):
     response = client.get(f"/history/statement/{PESKOV}/")
-    rows = response.context["rows"]
-    assert [version.history_type for version, _ in rows] == ["~", "~", "+"]
-    (second, second_changes), (first, first_changes), _ = rows
-    assert second.history_user.username == "second-editor"
-    assert second_changes == [("note", original_version().note, "Checked against the RT video.")]
-    assert first.history_user.username == "editor"
-    assert first_changes == [("stance", "denied", "confirmed")]
+    # The statement's own versions; its quotes' events are listed among them too.
+    entries = [entry for entry in response.context["entries"] if entry.version is not None]
+    assert [entry.action for entry in entries] == ["changed", "changed", "created"]
+    second, first, _ = entries
+    assert second.user.username == "second-editor"
+    assert [(c.field, c.before.text, c.after.text) for c in second.changes] == [
+        ("note", original_version().note, "Checked against the RT video.")
+    ]
+    assert first.user.username == "editor"
+    assert [(c.field, c.before.text, c.after.text) for c in first.changes] == [
+        ("stance", "denied", "confirmed")
+    ]
 
     page = " ".join(shown(response).split())
     assert "changed by second-editor" in page
@@ -151,12 +162,10 @@ def test_the_history_lists_each_change_with_before_after_and_who(edited, client)
         '<tr><th scope="row">stance</th><td>denied</td><td>confirmed</td></tr>',
         html=True,
     )
-    assertContains(
-        response,
-        '<tr><th scope="row">note</th><td>One statement reported by HotNews.ro and RT.</td>'
-        "<td>Checked against the RT video.</td></tr>",
-        html=True,
-    )
+    # The note is long: its change is shown as the words removed and added.
+    note = shown(response).split('<th scope="row">note</th>')[1].split("</tr>")[0]
+    assert '<td colspan="2" class="word-diff preserve">' in note
+    assert "<ins>" in note and "video.</ins>" in note and "<del>" in note
     # The version counter and timestamps are bookkeeping, not changes a reader cares about.
     assertNotContains(response, '<th scope="row">version</th>')
     assertNotContains(response, '<th scope="row">updated_at</th>')
@@ -171,19 +180,25 @@ def test_each_version_links_to_its_permalink(edited, client):
 def test_a_version_permalink_shows_the_values_as_they_were(edited, client):
     version = original_version()
     response = client.get(f"/history/statement/{PESKOV}/{version.history_id}/")
-    values = dict(response.context["fields"])
+    values = {name: shown.text for name, shown in response.context["fields"]}
     assert values["stance"] == "denied"
-    assert values["note"] == "One statement reported by HotNews.ro and RT."
+    assert values["note"] == original_version().note
     assert values["date wording"] == "on Tuesday"
+    assert values["actor"] == "Russia"  # a name, not an id
     permalink = f"http://testserver/history/statement/{PESKOV}/{version.history_id}/"
     assertContains(response, f'<a href="{permalink}">{permalink}</a>', html=True)
 
     latest = Statement.history.filter(id=PESKOV).latest()
-    now = dict(client.get(f"/history/statement/{PESKOV}/{latest.history_id}/").context["fields"])
+    now = {
+        name: shown.text
+        for name, shown in client.get(f"/history/statement/{PESKOV}/{latest.history_id}/").context[
+            "fields"
+        ]
+    }
     assert (now["stance"], now["note"]) == ("confirmed", "Checked against the RT video.")
     # Citing a version keeps working after later edits.
     again = client.get(f"/history/statement/{PESKOV}/{version.history_id}/")
-    assert dict(again.context["fields"]) == values
+    assert {name: shown.text for name, shown in again.context["fields"]} == values
 
 
 # --- restoring -------------------------------------------------------------------------
@@ -261,11 +276,14 @@ def test_a_merge_keeps_the_history_of_the_moved_statements_and_the_merged_actor(
     administrator_browser.post("/actors/wall-street-journal/merge/", {"into": "washington-post"})
 
     moved = client.get("/history/statement/27/")
-    version, changes = moved.context["rows"][0]
-    assert version.history_change_reason == "merged actor wall-street-journal into washington-post"
-    assert version.history_user.username == "administrator"
+    entry = moved.context["entries"][0]
+    assert entry.reason == "merged actor wall-street-journal into washington-post"
+    assert entry.user.username == "administrator"
     wapo = Actor.objects.get(slug="washington-post")
-    assert changes == [("actor", wsj.pk, wapo.pk)]
+    # The merged-away actor is named from its own last version: it no longer exists.
+    assert [(c.field, c.before.text, c.after.text) for c in entry.changes] == [
+        ("actor", f"actor {wsj.pk} (deleted)", str(wapo))
+    ]
 
     gone = client.get(f"/history/actor/{wsj.pk}/")
     assert gone.status_code == 200

@@ -69,3 +69,10 @@ def walk_pages(client, path: str) -> list[int]:
 
 def newest_first(statements) -> list[int]:
     return [s.pk for s in sorted(statements, key=lambda s: (s.made_on, s.pk), reverse=True)]
+
+
+def cited(response: HttpResponse) -> str:
+    """The "Cite this" text of a statement page, as a reader sees it."""
+    return visible_text(
+        re.search(r'<pre class="cite"[^>]*>(.*?)</pre>', main_html(response), re.DOTALL)[1]
+    )

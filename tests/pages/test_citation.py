@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from tests.factories import make_actor, make_article, make_claim, make_outlet, make_quote
 from tests.factories import make_statement as build_statement
-from tests.pages.reading import main_html, visible_text
+from tests.pages.reading import cited, main_html
 
 BODY = "Officials said on Monday that no drones were sent to Russia. The talks ended late."
 
@@ -46,12 +46,6 @@ def statement(db):
     )
     make_quote(statement=statement, article=earlier, quoted="no drones were sent to Russia")
     return statement
-
-
-def cited(response) -> str:
-    return visible_text(
-        re.search(r'<pre class="cite"[^>]*>(.*?)</pre>', main_html(response), re.DOTALL)[1]
-    )
 
 
 def test_the_citation_cites_the_earliest_source_and_does_not_quote_the_claim(client, statement):

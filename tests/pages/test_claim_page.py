@@ -40,13 +40,18 @@ def test_a_claims_page_shows_its_derived_standing(client, seed):
     assertNotContains(response, "standing-confirmed")
 
 
-def test_one_confirmation_makes_the_standing_confirmed(client, seed):
+def test_one_confirmation_does_not_hide_the_denials_that_went_on_after_it(client, seed):
+    # Iran confirms on 17 October 2022; Russia and others deny it later on.
     claim = Claim.objects.get(slug="iran-supplied-drones-to-russia")
     make_statement(actor=Actor.objects.get(slug="iran"), claim=claim, stance="confirmed")
 
     response = client.get(DRONES)
 
-    assertContains(response, '<span class="standing standing-confirmed">confirmed</span>')
+    assertContains(
+        response,
+        '<span class="standing standing-confirmed_disputed">confirmed, still denied</span>',
+    )
+    assertContains(response, "confirmed by Iran, 17 October 2022; still denied by ")
 
 
 def test_the_timeline_has_one_row_per_actor(client, seed):

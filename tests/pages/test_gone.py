@@ -37,7 +37,10 @@ def test_a_deleted_statements_address_answers_410_saying_what_it_was(administrat
     history = client.get(f"/history/statement/{EU_DENIAL}/")
     assert history.status_code == 200
     assert "Deleted; last known as" in shown(history)
-    assert [v.history_type for v, _ in history.context["rows"]] == ["-", "+"]
+    versions = [e.action for e in history.context["entries"] if e.version is not None]
+    assert versions == ["deleted", "created"]
+    # Its quote went with it, and the history says so.
+    assert "removed a quote" in [e.action for e in history.context["entries"]]
 
 
 def test_a_deleted_statement_still_says_what_it_was_after_its_claim_is_merged(
