@@ -219,7 +219,7 @@ def _quote_event(statement_id: int, version, before) -> Entry | None:
         bool(before and before.statement_id == statement_id),
     )
     article = reverse("sources:article-detail", args=[version.article_id])
-    words = Shown(f"“{version.text}”", f"{article}#quote-{version.id}")
+    words = Shown(version.text, f"{article}#quote-{version.id}")
     if version.history_type == "-":
         action = "removed a quote" if here or was_here else ""
     elif before is None:

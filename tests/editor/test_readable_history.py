@@ -66,7 +66,7 @@ def test_adding_moving_and_removing_a_quote_appear_in_the_statements_history(cli
     text = page_text(client.get(f"/history/statement/{statement.pk}/"))
     other_text = page_text(client.get(f"/history/statement/{other.pk}/"))
 
-    assert "added a quote" in text and "“the spokesman said”" in text
+    assert "added a quote" in text and "quote — the spokesman said" in text
     assert f"moved a quote here from statement #{other.pk}" in text
     assert "removed a quote" in text
     assert f"moved a quote to statement #{statement.pk}" in other_text
