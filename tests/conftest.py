@@ -151,7 +151,9 @@ def administrator_browser(administrator):
 
 
 @pytest.fixture
-def role_client(request, role):
-    """The client of the role a test is parametrized with (`role` in ROLES)."""
+def role_client(request, role, db):
+    """The client of the role a test is parametrized with (`role` in ROLES). It asks for
+    `db` itself: pytest-django orders tests by the fixtures they name, and a database
+    test it took for one without would run after the transactional tests."""
     assert role in ROLES, role
     return request.getfixturevalue(f"{role}_client")
