@@ -7,7 +7,7 @@ positions in characters (code points), as Python does.
 
 from __future__ import annotations
 
-from claims.database import search
+from claims.database import search, spokespeople
 from claims.database.vendor import run_for_vendor
 
 # The PostgreSQL trigger's name: bulk loads (claims.corpus) disable it by name.
@@ -96,8 +96,20 @@ def ensure_sqlite_triggers(sender=None, using="default", **kwargs) -> None:
             "claims_quote_fts_delete",
             "claims_quote_fts_update",
         }
+        if not set(spokespeople.TRIGGERS) <= present and spokespeople_applied(cursor):
+            for sql in [*spokespeople.SQLITE_REVERSE, *spokespeople.SQLITE_FORWARD]:
+                cursor.execute(sql)
         if "claims_quote_fts" in present and not search_triggers <= present:
             for sql in search.SQLITE_REVERSE[:3]:
                 cursor.execute(sql)
             for sql in search.SQLITE_FORWARD[1:]:  # triggers, then rebuild
                 cursor.execute(sql)
+
+
+def spokespeople_applied(cursor) -> bool:
+    """Whether the migration that makes the spokespeople triggers has run here."""
+    cursor.execute(
+        "SELECT 1 FROM django_migrations WHERE app = 'claims' AND name = %s",
+        [spokespeople.MIGRATION],
+    )
+    return cursor.fetchone() is not None

@@ -79,6 +79,18 @@ class Actor(Versioned):
                 )
             elif self.speaks_for_id == self.pk:
                 errors["speaks_for"] = "An actor cannot speak for itself."
+        if self.pk and self.kind not in SPOKESBODY_KINDS:
+            speakers = list(
+                Actor.objects.filter(speaks_for_id=self.pk)
+                .order_by("name")
+                .values_list("name", flat=True)[:6]
+            )
+            if speakers:
+                who = ", ".join(speakers[:5]) + (" and others" if len(speakers) > 5 else "")
+                errors["kind"] = (
+                    f"{who} speak{'s' if len(speakers) == 1 else ''} for {self.name}, so it "
+                    "stays a state or an organisation: have them speak for another first."
+                )
         if self.name:
             clash = ActorAlias.objects.filter(name__iexact=self.name.strip())
             if self.pk:
