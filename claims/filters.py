@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from claims import queries
 from claims.models import Claim, Quote, Stance, Statement
 from claims.search import matching_statement_ids, search_words
+from claimtracker import inputs
 from sources.models import Outlet
 
 FILTER_PARAMETERS = (
@@ -60,8 +61,9 @@ class ValueListField(forms.Field):
 def resolve_years(values: list[str]):
     years, unknown = [], []
     for value in values:
-        if value.isdigit() and 1000 <= int(value) <= 9999:
-            years.append(int(value))
+        year = inputs.whole_number(value)
+        if year is not None and 1000 <= year <= 9999:
+            years.append(year)
         else:
             unknown.append(value)
     return years, unknown

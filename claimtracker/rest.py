@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.db.models import ProtectedError
 from django.http import Http404
-from rest_framework import exceptions, permissions, serializers, status
+from rest_framework import exceptions, parsers, permissions, serializers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
-from claimtracker import roles
+from claimtracker import inputs, roles
 from claimtracker.versioning import StaleVersion
 
 # Parameters any list endpoint accepts besides its filters.
@@ -41,6 +41,23 @@ class IdCursorPagination(CursorPagination):
     ordering = "-id"
     page_size_query_param = "page_size"
     max_page_size = 1000
+
+    def get_page_size(self, request):
+        # DRF ignores a page_size it cannot read and caps one that is too large, so a
+        # script asking for 10^9 rows silently gets 1000: say so instead.
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        size = inputs.whole_number(raw)
+        if size is None or not 1 <= size <= self.max_page_size:
+            raise exceptions.ValidationError(
+                {
+                    self.page_size_query_param: [
+                        f"Must be a whole number from 1 to {self.max_page_size}."
+                    ]
+                }
+            )
+        return size
 
     def decode_cursor(self, request):
         # DRF answers a cursor it cannot read with 404, as if the list did not exist;
@@ -131,7 +148,7 @@ class VersionedMixin:
         if history is None or not isinstance(value, str) or "\x00" in value:
             return None
         field = "id" if self.lookup_field == "pk" else self.lookup_field
-        if field == "id" and not (value.isascii() and value.isdigit()):
+        if field == "id" and inputs.record_id(value) is None:
             return None
         deletions = history.filter(history_type="-", **{field: value})
         return deletions.order_by("-history_date").first()
@@ -252,19 +269,33 @@ def is_unreadable_choice(error: DjangoValidationError) -> bool:
     return error.code == "invalid" and {"model", "field", "value"} <= params.keys()
 
 
-# The largest id either database can store (a signed 64-bit integer); a larger number
-# would overflow the SQLite driver mid-stream instead of answering 400.
-LARGEST_ID = 2**63 - 1
-
-
 def whole_number(name: str, value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise exceptions.ValidationError({name: ["Must be an id (a whole number)."]}) from None
-    if not 1 <= number <= LARGEST_ID:
-        raise exceptions.ValidationError({name: [f"Must be an id from 1 to {LARGEST_ID}."]})
+    """An id from a query parameter (claimtracker.inputs.record_id), or a 400 naming it."""
+    number = inputs.record_id(value)
+    if number is None:
+        raise exceptions.ValidationError(
+            {name: [f"Must be an id: a whole number from 1 to {inputs.LARGEST_ID}."]}
+        )
     return number
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser, with a 400 instead of a 500 for JSON nested too deeply (the
+    decoder's RecursionError) and for text holding a NUL or a lone surrogate, naming
+    the field (claimtracker.inputs)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise exceptions.ParseError(
+                f"JSON parse error - nested more than {inputs.MAX_DEPTH} levels deep."
+            ) from None
+        found = inputs.first_problem(data)
+        if found is not None:
+            name, problem = found
+            raise exceptions.ValidationError({name: [problem]})
+        return data
 
 
 class ProtectedDeleteMixin:

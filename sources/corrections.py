@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimtracker import inputs
+
 ACCEPT, WORDS, DETACH = "accept", "words", "detach"
 
 
@@ -36,10 +38,8 @@ def resolutions_from(data, quote_ids, proposals) -> dict[int, QuoteResolution]:
             decided[quote_id] = QuoteResolution(quote_id, proposal.text, proposal.start)
         elif choice == WORDS:
             words = data.get(f"quote_{quote_id}_words", "").replace("\r\n", "\n")
-            start = data.get(f"quote_{quote_id}_start", "")
-            decided[quote_id] = QuoteResolution(
-                quote_id, words, int(start) if start.isascii() and start.isdigit() else None
-            )
+            start = inputs.whole_number(data.get(f"quote_{quote_id}_start", ""))
+            decided[quote_id] = QuoteResolution(quote_id, words, start)
         elif choice == DETACH:
             delete = data.get(f"quote_{quote_id}_delete_statement") == "1"
             decided[quote_id] = QuoteResolution(quote_id, detach=True, delete_statement=delete)

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from claimtracker import inputs
+
 TIMEOUT_SECONDS = 10
 MAX_BYTES = 5 * 1024 * 1024
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -122,7 +124,7 @@ def _check_type(headers: Message) -> None:
 
 def _check_declared_size(headers: Message, max_bytes: int) -> None:
     length = headers.get("Content-Length", "")
-    if length.isdigit() and int(length) > max_bytes:
+    if (inputs.whole_number(length) or 0) > max_bytes:
         raise FetchError(
             f"the page is {_megabytes(int(length))}, more than {_megabytes(max_bytes)}"
         )

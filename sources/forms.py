@@ -9,6 +9,7 @@ from pathlib import PurePath
 from django import forms
 from django.utils.text import slugify
 
+from claimtracker import inputs
 from sources import extraction, fetching, text
 from sources.corrections import resolutions_from
 from sources.models import Article, Outlet
@@ -184,7 +185,8 @@ class ArticleForm(forms.ModelForm):
             return shown(cleaned[name])
         raw = self.data.get(self.add_prefix(name), "")
         if name == "outlet" and raw:
-            outlet = Outlet.objects.filter(pk=raw).first() if raw.isdigit() else None
+            pk = inputs.record_id(raw)
+            outlet = Outlet.objects.filter(pk=pk).first() if pk is not None else None
             return str(outlet) if outlet else raw
         return normalize_newlines(raw)
 

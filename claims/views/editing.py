@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from claims import actions, joining, queries, suggestions
 from claims.forms.statements import STATEMENT_FACTS, StatementEditForm, StatementFromArticleForm
 from claims.models import Actor, Claim, Statement
+from claimtracker import inputs
 from claimtracker.roles import editor_required
 from claimtracker.versioning import StaleVersion
 from sources import dates, text
@@ -24,7 +25,10 @@ def _selection(request: HttpRequest, article: Article) -> dict:
     """Initial quote from a browser selection, given in UTF-16 units as the browser
     counts them (?u16start=&u16end=), converted to the code points we store."""
     try:
-        u16start, u16end = int(request.GET["u16start"]), int(request.GET["u16end"])
+        u16start = inputs.whole_number(request.GET["u16start"])
+        u16end = inputs.whole_number(request.GET["u16end"])
+        if u16start is None or u16end is None:
+            return {}
         start = text.utf16_offset_to_index(article.body, u16start)
         end = text.utf16_offset_to_index(article.body, u16end)
     except (KeyError, ValueError):
@@ -118,16 +122,13 @@ ADOPTABLE = ("speaker", "date", "date_wording", "note")
 
 
 def _add_quote_to_existing(request: HttpRequest, article: Article) -> HttpResponse:
-    add_to = request.POST["add_to"]
-    if not (add_to.isascii() and add_to.isdigit()):
+    add_to = inputs.record_id(request.POST["add_to"])
+    if add_to is None:
         raise Http404("No such statement.")
     statement = get_object_or_404(Statement, pk=add_to)
-    start = request.POST.get("start", "")
     # Browsers send line breaks as CRLF, hidden inputs too; article bodies use LF.
     quoted = request.POST.get("text", "").replace("\r\n", "\n")
-    spec = actions.QuoteSpec(
-        article, quoted, int(start) if start.isascii() and start.isdigit() else None
-    )
+    spec = actions.QuoteSpec(article, quoted, inputs.whole_number(request.POST.get("start", "")))
     adopt = {
         name: request.POST.get(f"typed_{name}", "")
         for name in ADOPTABLE
@@ -222,8 +223,8 @@ def actor_suggestions(request: HttpRequest) -> JsonResponse:
 
 @editor_required
 def resolve_date(request: HttpRequest) -> JsonResponse:
-    article_pk = request.GET.get("article", "")
-    if not article_pk.isdigit():
+    article_pk = inputs.record_id(request.GET.get("article", ""))
+    if article_pk is None:
         raise Http404("No such article.")
     article = get_object_or_404(Article, pk=article_pk)
     wording = request.GET.get("wording", "")

@@ -79,5 +79,9 @@ def test_page_size_and_cursor_are_checked(seed, anonymous_api):
     assert len(first["results"]) == 5 and first["next"] and first["previous"] is None
     bad = anonymous_api.get("/api/v1/statements/?cursor=not-a-cursor")
     assert bad.status_code == 400 and list(bad.json()) == ["cursor"]
-    capped = anonymous_api.get("/api/v1/statements/?page_size=100000").json()
-    assert len(capped["results"]) == Statement.objects.count()
+    largest = anonymous_api.get("/api/v1/statements/?page_size=1000").json()
+    assert len(largest["results"]) == Statement.objects.count()
+    for size in ("0", "-1", "1001", str(10**9), "ten", "¹"):
+        refused = anonymous_api.get(f"/api/v1/statements/?page_size={size}")
+        assert refused.status_code == 400, size
+        assert refused.json() == {"page_size": ["Must be a whole number from 1 to 1000."]}
