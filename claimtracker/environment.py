@@ -6,6 +6,7 @@ deployment stops start-up instead of silently running with a default.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping, MutableMapping
@@ -145,6 +146,20 @@ def env_cache(name: str, environ: Mapping[str, str] = os.environ) -> dict:
 
 def env_present(name: str, environ: Mapping[str, str] = os.environ) -> bool:
     return bool(environ.get(name, "").strip())
+
+
+def env_networks(name: str, environ: Mapping[str, str] = os.environ) -> list:
+    """Comma-separated addresses or networks (10.0.0.5, 10.0.0.0/24, ::1)."""
+    raw = environ.get(name, "").strip()
+    networks = []
+    for item in (part.strip() for part in raw.split(",") if part.strip()):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must be comma-separated IP addresses or networks, got {item!r}."
+            ) from None
+    return networks
 
 
 # --- the development .env file ---------------------------------------------------------

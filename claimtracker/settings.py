@@ -15,6 +15,7 @@ from claimtracker.environment import (
     env_database,
     env_hosts,
     env_int,
+    env_networks,
     env_present,
     env_rate,
     env_secret_key,
@@ -78,6 +79,10 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy, the address is the client's only when the proxy is trusted
+# (claimtracker.clients); otherwise X-Forwarded-For is ignored, as anyone can send it.
+TRUSTED_PROXIES = env_networks("CLAIMTRACKER_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "claimtracker.clients.client_address"
 
 ROOT_URLCONF = "claimtracker.urls"
 
