@@ -203,12 +203,10 @@ def join_statement(*, statement: Statement, spec: QuoteSpec, adopt: dict[str, st
 
 
 def remove_quote(quote: Quote) -> None:
+    """Take a quote off its statement; claims.signals refuses a statement's only one."""
     with transaction.atomic():
-        remaining = Quote.objects.select_for_update().filter(statement_id=quote.statement_id)
-        if remaining.exclude(pk=quote.pk).count() == 0:
-            raise ValidationError(
-                {"statement": "This is the statement's only quote; a statement needs at least one."}
-            )
+        # Locks the statement's quotes: two removals at once cannot both pass the check.
+        list(Quote.objects.select_for_update().filter(statement_id=quote.statement_id))
         quote.delete()
 
 

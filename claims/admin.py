@@ -1,4 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.forms.admin import QuoteForm
@@ -85,3 +87,15 @@ class QuoteAdmin(SimpleHistoryAdmin):
     list_select_related = ["article__outlet", "statement__actor", "statement__claim"]
     fields = ["statement", "article", "text", "start", "end"]
     readonly_fields = ["end"]  # follows from the start and the words
+
+    def delete_model(self, request, obj):
+        # A statement's only quote is kept (claims.signals): say why instead of a 500.
+        try:
+            with transaction.atomic():  # a savepoint: the request's transaction stays usable
+                obj.delete()
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+
+    def delete_queryset(self, request, queryset):
+        for quote in queryset:
+            self.delete_model(request, quote)

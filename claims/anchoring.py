@@ -124,11 +124,13 @@ def resolve(quote: Quote, decided: QuoteResolution) -> None:
     article = Article.objects.get(pk=quote.article_id)  # the corrected body, as saved
     if decided.detach:
         statement = quote.statement
-        quote._change_reason = f"detached when article {article.pk} was corrected"
-        quote.delete()
-        if decided.delete_statement and not statement.quotes.exists():
+        if decided.delete_statement and not statement.quotes.exclude(pk=quote.pk).exists():
+            # Its only quote: the statement goes, and its quote with it.
             statement._change_reason = f"its only quote was detached from article {article.pk}"
             statement.delete()
+            return
+        quote._change_reason = f"detached when article {article.pk} was corrected"
+        quote.delete()
         return
     anchored = actions.anchor_quote(actions.QuoteSpec(article, decided.words, decided.start))
     quote.start, quote.end, quote.text = anchored.start, anchored.end, anchored.text

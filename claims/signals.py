@@ -12,7 +12,15 @@ import contextlib
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
+from django.db.models import QuerySet
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 
 from claims import cached
@@ -63,6 +71,37 @@ def derive_party(sender, instance: Statement, raw: bool = False, **kwargs):
     """Store the party the statement counts for (Statement.party), on every save path
     including loaddata; bulk inserts derive it in StatementQuerySet.bulk_create."""
     instance.party_id = instance.actor.counts_for_id  # loads the actor if not cached
+
+
+ONLY_QUOTE = (
+    "This is statement #{}'s only quote, and a statement needs at least one: give it "
+    "another quote first, or delete the statement."
+)
+
+
+@receiver(pre_save, sender=Quote)
+def refuse_moving_a_statements_only_quote(sender, instance: Quote, raw: bool = False, **kwargs):
+    """Every statement keeps at least one quote (the database checks it too, migration
+    0011): a quote moved to another statement may not leave its own without one."""
+    if raw or instance.pk is None:
+        return
+    stored = Quote.objects.filter(pk=instance.pk).values_list("statement_id", flat=True).first()
+    if stored is None or stored == instance.statement_id:
+        return
+    if not Quote.objects.filter(statement_id=stored).exclude(pk=instance.pk).exists():
+        raise ValidationError({"statement": ONLY_QUOTE.format(stored)})
+
+
+@receiver(pre_delete, sender=Quote)
+def refuse_deleting_a_statements_only_quote(sender, instance: Quote, origin=None, **kwargs):
+    """Deleting a statement takes its quotes with it; deleting its last quote alone
+    would leave it without one."""
+    deleting = origin if isinstance(origin, QuerySet) else [origin]
+    if any(isinstance(record, Statement) for record in deleting):
+        return
+    others = Quote.objects.filter(statement_id=instance.statement_id).exclude(pk=instance.pk)
+    if not others.exists() and Statement.objects.filter(pk=instance.statement_id).exists():
+        raise ValidationError({"statement": ONLY_QUOTE.format(instance.statement_id)})
 
 
 # The apps whose records the cached aggregates (claims.cached) count or label.

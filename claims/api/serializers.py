@@ -376,7 +376,10 @@ class QuoteSerializer(serializers.ModelSerializer):
         instance.article = article
         instance.start, instance.end, instance.text = anchored.start, anchored.end, anchored.text
         instance.prefix, instance.suffix = anchored.prefix, anchored.suffix
-        instance.save(expected_version=expected_version)
+        try:
+            instance.save(expected_version=expected_version)
+        except DjangoValidationError as error:  # e.g. moving a statement's only quote
+            raise serializers.ValidationError(error_dict(error)) from None
         return instance
 
     def save(self, expected_version=None, **kwargs):

@@ -7,7 +7,7 @@ positions in characters (code points), as Python does.
 
 from __future__ import annotations
 
-from claims.database import search, spokespeople
+from claims.database import quoted_statements, search, spokespeople
 from claims.database.vendor import run_for_vendor
 
 # The PostgreSQL trigger's name: bulk loads (claims.corpus) disable it by name.
@@ -96,9 +96,10 @@ def ensure_sqlite_triggers(sender=None, using="default", **kwargs) -> None:
             "claims_quote_fts_delete",
             "claims_quote_fts_update",
         }
-        if not set(spokespeople.TRIGGERS) <= present and spokespeople_applied(cursor):
-            for sql in [*spokespeople.SQLITE_REVERSE, *spokespeople.SQLITE_FORWARD]:
-                cursor.execute(sql)
+        for later in (spokespeople, quoted_statements):
+            if not set(later.TRIGGERS) <= present and applied(cursor, later.MIGRATION):
+                for sql in [*later.SQLITE_REVERSE, *later.SQLITE_FORWARD]:
+                    cursor.execute(sql)
         if "claims_quote_fts" in present and not search_triggers <= present:
             for sql in search.SQLITE_REVERSE[:3]:
                 cursor.execute(sql)
@@ -106,10 +107,9 @@ def ensure_sqlite_triggers(sender=None, using="default", **kwargs) -> None:
                 cursor.execute(sql)
 
 
-def spokespeople_applied(cursor) -> bool:
-    """Whether the migration that makes the spokespeople triggers has run here."""
+def applied(cursor, migration: str) -> bool:
+    """Whether a migration of claims (one that makes triggers) has run here."""
     cursor.execute(
-        "SELECT 1 FROM django_migrations WHERE app = 'claims' AND name = %s",
-        [spokespeople.MIGRATION],
+        "SELECT 1 FROM django_migrations WHERE app = 'claims' AND name = %s", [migration]
     )
     return cursor.fetchone() is not None
