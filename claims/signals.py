@@ -23,7 +23,7 @@ from django.db.models.signals import (
 )
 from django.dispatch import receiver
 
-from claims import cached
+from claims import actions, cached
 from claims.anchoring import apply_reanchoring, plan_reanchoring, refuse_lost_quotes
 from claims.models import Quote, Statement
 from sources.models import Article
@@ -98,6 +98,8 @@ def refuse_deleting_a_statements_only_quote(sender, instance: Quote, origin=None
     would leave it without one."""
     deleting = origin if isinstance(origin, QuerySet) else [origin]
     if any(isinstance(record, Statement) for record in deleting):
+        # Said in its history, so that restoring the statement brings it back too.
+        instance._change_reason = actions.DELETED_WITH_STATEMENT.format(instance.statement_id)
         return
     others = Quote.objects.filter(statement_id=instance.statement_id).exclude(pk=instance.pk)
     if not others.exists() and Statement.objects.filter(pk=instance.statement_id).exists():

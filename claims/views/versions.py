@@ -4,11 +4,12 @@ citable permalink per version; restore (administrators)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from claims import changes
+from claims import actions, changes
 from claims.models import Actor, Claim, Quote, Statement
 from claims.views.gone import describe_version
 from claimtracker.roles import administrator_required
@@ -110,13 +111,24 @@ def version_restore(request: HttpRequest, model: str, pk: int, history_id: int) 
             },
         )
     if current is None and Model is Statement:
-        # Its quotes were deleted with it, and a statement needs at least one.
-        messages.error(
+        # Its quotes were deleted with it: they come back with it, checked again.
+        try:
+            restored = actions.restore_statement(version)
+        except ValidationError as error:
+            messages.error(request, f"Could not restore this statement: {' '.join(error.messages)}")
+            return redirect("claims:version", model=model, pk=pk, history_id=history_id)
+        count = len(restored.quotes)
+        messages.success(
             request,
-            "A deleted statement cannot be restored from its history: its quotes went with "
-            "it. Record it again from its article.",
+            f"Restored statement {pk} with {count} quote{'s' if count != 1 else ''}."
+            + (
+                " Not restored, as their words are no longer in their articles: "
+                + "; ".join(restored.left_out)
+                if restored.left_out
+                else ""
+            ),
         )
-        return redirect("claims:version", model=model, pk=pk, history_id=history_id)
+        return redirect(restored.statement)
     if current is not None and hasattr(current, "version"):
         record.version = current.version
         record._state.adding = False

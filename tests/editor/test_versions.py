@@ -258,15 +258,22 @@ def test_a_version_that_no_longer_fits_is_not_restored_and_the_page_says_why(adm
 # --- deleted and merged records ---------------------------------------------------------
 
 
-def test_a_deleted_statement_is_not_restored_without_its_quotes(administrator_browser, client):
+def test_a_deleted_statement_is_restored_with_its_quotes(administrator_browser, client):
+    quotes = list(Quote.objects.filter(statement_id=EU_DENIAL).values_list("pk", "text"))
     administrator_browser.post(f"/statements/{EU_DENIAL}/delete/")
+    assert client.get(f"/statements/{EU_DENIAL}/").status_code == 410
     version = Statement.history.get(id=EU_DENIAL, history_type="+")
+
     response = administrator_browser.post(
         f"/history/statement/{EU_DENIAL}/{version.history_id}/restore/", follow=True
     )
-    assertContains(response, "A deleted statement cannot be restored")
-    assert not Statement.objects.filter(pk=EU_DENIAL).exists()
-    assert client.get(f"/statements/{EU_DENIAL}/").status_code == 410
+
+    count = len(quotes)
+    assertContains(response, f"Restored statement {EU_DENIAL} with {count} quote")
+    assert Statement.objects.filter(pk=EU_DENIAL).exists()
+    restored = Quote.objects.filter(statement_id=EU_DENIAL).values_list("pk", "text")
+    assert sorted(restored) == sorted(quotes)
+    assert client.get(f"/statements/{EU_DENIAL}/").status_code == 200
 
 
 def test_a_merge_keeps_the_history_of_the_moved_statements_and_the_merged_actor(
