@@ -182,9 +182,12 @@ class VersionedMixin:
         try:
             serializer.save(expected_version=expected)
         except StaleVersion as stale:
-            raise StaleRecord(
-                f"{stale} Nothing was saved; GET it again and reapply your change."
-            ) from None
+            message = f"{stale} Nothing was saved; GET it again and reapply your change."
+            # Lost a race after If-Match matched: still a failed precondition, as the
+            # README promises, however near the two writes came.
+            if self.request.headers.get("If-Match"):
+                raise PreconditionFailed(message) from None
+            raise StaleRecord(message) from None
 
     def update(self, request, *args, **kwargs):
         response = super().update(request, *args, **kwargs)
