@@ -305,3 +305,64 @@ def keep_what_it_said(
     if changed:
         target._change_reason = reason
         target.save()
+
+
+# The history reason of a quote deleted because its statement was (claims.signals).
+DELETED_WITH_STATEMENT = "deleted with statement {}"
+
+
+@dataclass(frozen=True)
+class Restored:
+    statement: Statement
+    quotes: list[Quote]
+    left_out: list[str]  # the quotes that could not be found in their articles, and why
+
+
+def restore_statement(version) -> Restored:
+    """Bring back a deleted statement as `version` has it, with the quotes it had when it
+    was deleted, each checked against its article's body as it is now: a quote whose
+    words moved is re-anchored; one whose words are gone is left out and listed. All or
+    nothing, and never a statement without a quote."""
+    deletion = (
+        Statement.history.filter(id=version.id, history_type="-").order_by("-history_date").first()
+    )
+    if deletion is None or Statement.objects.filter(pk=version.id).exists():
+        raise ValidationError("Only a deleted statement is restored with its quotes.")
+    # The quotes that went with it say so in their history (claims.signals); a quote
+    # removed earlier on its own stays removed.
+    gone = list(
+        Quote.history.filter(
+            statement_id=version.id,
+            history_type="-",
+            history_change_reason=DELETED_WITH_STATEMENT.format(version.id),
+        ).order_by("history_date", "history_id")
+    )
+    existing = set(Quote.objects.filter(pk__in=[v.id for v in gone]).values_list("pk", flat=True))
+    with transaction.atomic():
+        statement = version.instance
+        statement._change_reason = f"restored version {version.history_id}, with its quotes"
+        statement.full_clean(exclude=["version"], validate_unique=False)
+        statement.save()
+        restored, left_out = [], []
+        for quote_version in gone:
+            if quote_version.id in existing:
+                continue
+            quote = quote_version.instance
+            try:
+                anchored = anchor_quote(
+                    QuoteSpec(quote.article, quote.text, quote.start), relocate=True
+                )
+            except UnanchoredQuote as error:
+                left_out.append(f"quote {quote.pk} “{quote.text[:80]}”: {' '.join(error.messages)}")
+                continue
+            quote.start, quote.end, quote.text = anchored.start, anchored.end, anchored.text
+            quote.prefix, quote.suffix = anchored.prefix, anchored.suffix
+            quote._change_reason = f"restored with statement {statement.pk}"
+            quote.save()
+            restored.append(quote)
+        if not restored:
+            raise ValidationError(
+                "None of its quotes can be found in their articles any more, and a statement "
+                "needs one: " + "; ".join(left_out or ["it had none"])
+            )
+    return Restored(statement, restored, left_out)
