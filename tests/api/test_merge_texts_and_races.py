@@ -61,8 +61,9 @@ def test_ten_clients_racing_with_one_if_match_get_one_200_and_412s(live_server):
     statement = make_statement()
     _, token = AuthToken.objects.create(user=editor)
     host = urlsplit(live_server.url)
-    rounds, clients = 5, 10
+    rounds, clients = 20, 10
     answers: list[int] = []
+    winners: list[str] = []
     for round_number in range(rounds):
         etag = f'"statement-{statement.pk}-v{Statement.objects.get(pk=statement.pk).version}"'
         start = threading.Barrier(clients)
@@ -77,7 +78,10 @@ def test_ten_clients_racing_with_one_if_match_get_one_200_and_412s(live_server):
             body = json.dumps({"note": f"{note}, client {n}"})
             start.wait()
             client.request("PATCH", f"/api/v1/statements/{statement.pk}/", body, headers)
-            answers.append(client.getresponse().status)
+            response = client.getresponse()
+            answers.append(response.status)
+            if response.status == 200:
+                winners.append(f"{note}, client {n}")
             client.close()
 
         threads = [threading.Thread(target=patch, args=(n,)) for n in range(clients)]
@@ -89,3 +93,6 @@ def test_ten_clients_racing_with_one_if_match_get_one_200_and_412s(live_server):
     print(f"{rounds} rounds x {clients} clients: {sorted(Counter(answers).items())}")
     assert Counter(answers) == {200: rounds, 412: rounds * (clients - 1)}
     assert Statement.objects.get(pk=statement.pk).version == 1 + rounds
+    # The history holds exactly the winners' changes, one per round, in order.
+    changed = statement.history.filter(history_type="~").order_by("history_date", "history_id")
+    assert list(changed.values_list("note", flat=True)) == winners
