@@ -211,6 +211,20 @@ def resolve_speakers(values: list[str]):
     return resolve_actors(values, Actor.objects.persons())
 
 
+def claim_named(typed: str, among: QuerySet[Claim] | None = None) -> Claim | None:
+    """The claim `typed` names: its slug, its text (ignoring case), or the slug of a
+    claim merged into it. The one lookup of a claim by what a person typed."""
+    claims = among if among is not None else Claim.objects.all()
+    typed = typed.strip()
+    if not typed or "\x00" in typed:
+        return None
+    found = claims.filter(slug=typed).first() or claims.filter(text__iexact=typed).first()
+    if found is None:
+        target = merged_targets(Claim, [typed]).get(typed)
+        found = claims.filter(pk=target.pk).first() if target is not None else None
+    return found
+
+
 def actors_for_list() -> QuerySet[Actor]:
     return (
         Actor.objects.select_related("speaks_for")

@@ -42,15 +42,18 @@ def similar_statements(
     return near.select_related("actor", "speaker", "claim").order_by("made_on", "id")
 
 
-def similar_actors(name: str, limit: int = 5) -> list[Actor]:
-    """Actors whose name or an alias is close to `name` (spelling variants)."""
+def similar_actors(name: str, limit: int = 5, among: QuerySet[Actor] | None = None) -> list[Actor]:
+    """Actors (of `among`, all by default) whose name or an alias is close to `name`
+    (spelling variants)."""
     folded = name.strip().casefold()
     if not folded:
         return []
+    actors = among if among is not None else Actor.objects.all()
     names: dict[str, set[int]] = {}
-    for pk, actor_name in Actor.objects.values_list("pk", "name"):
+    for pk, actor_name in actors.values_list("pk", "name"):
         names.setdefault(actor_name.casefold(), set()).add(pk)
-    for pk, alias in ActorAlias.objects.values_list("actor_id", "name"):
+    aliases = ActorAlias.objects.filter(actor__in=actors.values("pk"))
+    for pk, alias in aliases.values_list("actor_id", "name"):
         names.setdefault(alias.casefold(), set()).add(pk)
     close = difflib.get_close_matches(folded, list(names), n=limit * 2, cutoff=NAME_CUTOFF)
     # Containment only between names long enough to mean something: "Belarus" contains
@@ -87,9 +90,7 @@ def actor_hint(typed: str, among: QuerySet[Actor] | None = None) -> str:
             alias = next((a.name for a in actor.aliases.all() if a.name.casefold() == folded), "")
             ways.append(f"'{actor.slug}' ({'alias ' + alias if alias else actor.name})")
         return "did you mean " + " or ".join(ways) + "?"
-    close = similar_actors(typed, limit=6)
-    allowed = set(among.filter(pk__in=[a.pk for a in close]).values_list("pk", flat=True))
-    close = [actor for actor in close if actor.pk in allowed][:3]
+    close = similar_actors(typed, limit=3, among=among)
     if close:
         return "did you mean " + " or ".join(f"'{a.slug}' ({a.name})" for a in close) + "?"
     return ""

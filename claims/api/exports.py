@@ -12,14 +12,15 @@ from claims import queries
 from claims.api.parameters import (
     ERRORS,
     QUOTE_EXPORT_PARAMETERS,
+    QUOTE_FILTERS,
     STATEMENT_PARAMETERS,
+    filtered_quotes,
     filtered_statements,
 )
 from claims.exports import copy as copy_export
 from claims.exports import quotes as quote_export
 from claims.exports import statements as statement_export
 from claims.filters import FILTER_PARAMETERS
-from claimtracker.rest import whole_number
 
 
 class StatementExport(APIView):
@@ -69,15 +70,10 @@ class QuoteExport(APIView):
     content_type = ""
 
     def quotes(self, request):
-        unknown = sorted(set(request.query_params) - {"statement", "article"})
+        unknown = sorted(set(request.query_params) - set(QUOTE_FILTERS))
         if unknown:
             raise exceptions.ValidationError({n: ["Unknown parameter."] for n in unknown})
-        quotes = quote_export.quotes_for_export()
-        for name in ("statement", "article"):
-            value = request.query_params.get(name)
-            if value:
-                quotes = quotes.filter(**{f"{name}_id": whole_number(name, value)})
-        return quotes
+        return filtered_quotes(request.query_params, quote_export.quotes_for_export())
 
     def get(self, request):
         chunks = self.chunks(self.quotes(request), request.build_absolute_uri)

@@ -3,12 +3,14 @@ reading of the statement filters that the list endpoint and the exports share.""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
 from rest_framework import exceptions, serializers
 
 from claims.filters import StatementFilter
-from claims.models import Stance
+from claims.models import Quote, Stance
+from claimtracker.rest import whole_number
 
 STATEMENT_PARAMETERS = [
     OpenApiParameter(
@@ -53,6 +55,18 @@ QUOTE_EXPORT_PARAMETERS = [
     OpenApiParameter("statement", int, description="Only this statement's quotes."),
     OpenApiParameter("article", int, description="Only quotes from this article."),
 ]
+
+
+QUOTE_FILTERS = ("statement", "article")
+
+
+def filtered_quotes(params, quotes: QuerySet[Quote]) -> QuerySet[Quote]:
+    """Quotes of the statement and the article the parameters give by id, if they do."""
+    for name in QUOTE_FILTERS:
+        value = params.get(name)
+        if value:
+            quotes = quotes.filter(**{f"{name}_id": whole_number(name, value)})
+    return quotes
 
 
 def filtered_statements(request, queryset):

@@ -15,7 +15,9 @@ from claims.api.parameters import (
     DUPLICATE,
     ERRORS,
     MERGE_INPUT,
+    QUOTE_FILTERS,
     STATEMENT_PARAMETERS,
+    filtered_quotes,
     filtered_statements,
 )
 from claims.api.serializers import (
@@ -32,7 +34,6 @@ from claimtracker.rest import (
     StrictQueryMixin,
     VersionedMixin,
     error_dict,
-    whole_number,
 )
 
 
@@ -140,14 +141,12 @@ class StatementViewSet(StrictQueryMixin, VersionedMixin, ModelViewSet):
 
 class QuoteViewSet(StrictQueryMixin, VersionedMixin, ModelViewSet):
     serializer_class = QuoteSerializer
-    filter_parameters = ("statement", "article")
+    filter_parameters = QUOTE_FILTERS
 
     def get_queryset(self):
         quotes = Quote.objects.all()
-        for name in self.filter_parameters:
-            value = self.request.query_params.get(name)
-            if self.action == "list" and value:
-                quotes = quotes.filter(**{f"{name}_id": whole_number(name, value)})
+        if self.action == "list":
+            quotes = filtered_quotes(self.request.query_params, quotes)
         return quotes
 
     def perform_destroy(self, quote):

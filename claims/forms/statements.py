@@ -183,7 +183,7 @@ class StatementFromArticleForm(forms.Form):
             return
         found, _ = queries.resolve_actors([name], Actor.objects.persons())
         if not found:
-            close = [a for a in suggestions.similar_actors(name) if a.kind == ActorKind.PERSON]
+            close = suggestions.similar_actors(name, among=Actor.objects.persons())
             hint = f" Did you mean {', '.join(a.name for a in close)}?" if close else ""
             self.add_error("speaker", f"No person is called “{name}”.{hint}")
             return
@@ -193,10 +193,7 @@ class StatementFromArticleForm(forms.Form):
         value = (cleaned.get("claim") or "").strip()
         if not value:
             return
-        existing = (
-            Claim.objects.filter(slug=value).first()
-            or Claim.objects.filter(text__iexact=value).first()
-        )
+        existing = queries.claim_named(value)
         if existing:
             cleaned["claim_record"] = existing
             return
@@ -320,11 +317,7 @@ class StatementEditForm(forms.ModelForm):
 
     def clean_claim(self) -> Claim:
         typed = self.cleaned_data["claim"].strip()
-        found = (
-            Claim.objects.filter(slug=typed).first()
-            or Claim.objects.filter(text__iexact=typed).first()
-            or queries.merged_targets(Claim, [typed]).get(typed)
-        )
+        found = queries.claim_named(typed)
         if found is None:
             hint = suggestions.claim_hint(typed)
             raise forms.ValidationError(

@@ -63,11 +63,8 @@ def actor_to_keep(source: Actor):
 
 def claim_to_keep(source: Claim):
     def find(typed: str):
-        others = Claim.objects.exclude(pk=source.pk)
-        found = others.filter(slug=typed).first() or others.filter(text__iexact=typed).first()
-        if found is None:
-            found = queries.merged_targets(Claim, [typed]).get(typed)
-        if found is not None and found.pk != source.pk:
+        found = queries.claim_named(typed, among=Claim.objects.exclude(pk=source.pk))
+        if found is not None:
             return found, None
         hint = suggestions.claim_hint(typed)
         return None, f"No other claim has the slug or text “{typed}”" + (

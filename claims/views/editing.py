@@ -209,9 +209,8 @@ def actor_suggestions(request: HttpRequest) -> JsonResponse:
         ]
     )
     if len(actors) < SUGGESTION_LIMIT:
-        close = suggestions.similar_actors(q, limit=SUGGESTION_LIMIT)
-        allowed = set(candidates.filter(pk__in=[a.pk for a in close]).values_list("pk", flat=True))
-        actors += [a for a in close if a.pk in allowed and a not in actors]
+        close = suggestions.similar_actors(q, limit=SUGGESTION_LIMIT, among=candidates)
+        actors += [actor for actor in close if actor not in actors]
     return JsonResponse(
         {
             "actors": [
