@@ -22,6 +22,8 @@ from django.test import Client
 from claims import seed as seed_data
 from tests.factories import ROLES, make_user
 
+pytest_plugins = ["tests.figures"]
+
 
 class SharedSeed:
     """The open transaction holding the seed, if any, and the blocker that let it in."""

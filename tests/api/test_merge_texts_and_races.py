@@ -56,7 +56,7 @@ def test_a_second_description_joins_the_note_and_a_claim_keeps_its_note(db):
     reason="SQLite's test database is in memory, one connection shared by the server threads",
 )
 @pytest.mark.django_db(transaction=True)
-def test_ten_clients_racing_with_one_if_match_get_one_200_and_412s(live_server):
+def test_ten_clients_racing_with_one_if_match_get_one_200_and_412s(live_server, figure):
     editor = make_user("racer", "editor")
     statement = make_statement()
     _, token = AuthToken.objects.create(user=editor)
@@ -90,7 +90,10 @@ def test_ten_clients_racing_with_one_if_match_get_one_200_and_412s(live_server):
         for thread in threads:
             thread.join(60)
 
-    print(f"{rounds} rounds x {clients} clients: {sorted(Counter(answers).items())}")
+    figure(
+        f"concurrency: {rounds} rounds x {clients} clients PATCH one statement: "
+        f"{sorted(Counter(answers).items())}"
+    )
     assert Counter(answers) == {200: rounds, 412: rounds * (clients - 1)}
     assert Statement.objects.get(pk=statement.pk).version == 1 + rounds
     # The history holds exactly the winners' changes, one per round, in order.
