@@ -62,9 +62,15 @@ class IdCursorPagination(CursorPagination):
     def decode_cursor(self, request):
         # DRF answers a cursor it cannot read with 404, as if the list did not exist;
         # it is a bad parameter, and the answer should say which.
+        if not request.query_params.get(self.cursor_query_param):
+            return None  # the first page
         try:
-            return super().decode_cursor(request)
+            cursor = super().decode_cursor(request)
         except exceptions.NotFound:
+            cursor = None
+        # DRF reads any base64 text without its fields ("bm90LWEtY3Vyc29y") as the first
+        # page, which no link gives out: every cursor of ours has a position or a direction.
+        if cursor is None or cursor == (0, False, None):
             raise exceptions.ValidationError(
                 {
                     self.cursor_query_param: [
@@ -73,6 +79,7 @@ class IdCursorPagination(CursorPagination):
                     ]
                 }
             ) from None
+        return cursor
 
 
 class SlugReference(serializers.SlugRelatedField):
