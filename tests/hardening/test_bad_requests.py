@@ -23,12 +23,7 @@ PASSED: dict[str, int] = {}  # entry id -> tables checked
 
 @pytest.fixture
 def cast(seed) -> corpus.Cast:
-    return corpus.Cast(
-        {
-            "editor": make_user("bad-input-editor", "editor"),
-            "administrator": make_user("bad-input-administrator", "administrator"),
-        }
-    )
+    return corpus.Cast(lambda role: make_user(f"bad-input-{role}", role))
 
 
 @override_settings(CACHES=IN_MEMORY)
