@@ -22,7 +22,8 @@ from tests.browser.xss_records import PAYLOADS, Records, make_records
 WATCH = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
-  window.__violations.push(event.violatedDirective + " " + event.blockedURI);
+  window.__violations.push([event.violatedDirective, event.blockedURI,
+    event.sourceFile + ":" + event.lineNumber, event.sample].join(" "));
 });
 """
 # What a payload would leave in the document had it been parsed as markup: an event
