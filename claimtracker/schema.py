@@ -88,7 +88,12 @@ def add_error_responses(result, generator, request, public):
             errors = dict(COMMON_ERRORS)
             if method in ("put", "patch", "delete"):
                 errors |= WRITE_ERRORS
-            if method == "get" and ("{slug}" in path):
+            if "{" in path:
+                # VersionedMixin.get_object, for every view of one record: reads, updates,
+                # deletions and merges alike.
+                errors["410"] = "Deleted: the record's history keeps what it was."
+            if "{slug}" in path:
+                # MergeMixin.get_object: a merged slug names its survivor, whatever the method.
                 errors["301"] = "Merged into another record: see Location."
             for code, description in errors.items():
                 responses.setdefault(

@@ -14,10 +14,16 @@ from django.db import connection
 RECORDED: list[tuple[str, str]] = []
 
 
+def record_figure(nodeid: str, text: str) -> None:
+    """Record a figure from where the `figure` fixture cannot be had: a module- or
+    session-scoped fixture's teardown, which runs after all the tests it counted."""
+    RECORDED.append((nodeid, f"[{connection.vendor}] {text}"))
+
+
 @pytest.fixture
 def figure(request):
     def record(text: str) -> None:
-        RECORDED.append((request.node.nodeid, f"[{connection.vendor}] {text}"))
+        record_figure(request.node.nodeid, text)
 
     return record
 
