@@ -12,12 +12,19 @@ from claims import cached
 PER_PAGE = 50
 
 
-class CountCachedPaginator(Paginator):
-    """Counts the list once per data version: counting a million matching rows takes
+class CountedPaginator(Paginator):
+    """Takes the count when the caller knows it (from the tallies, claims.facets), else
+    counts the list once per data version: counting a million matching rows takes
     longer than reading the page (claims.cached)."""
+
+    def __init__(self, object_list, per_page, known_count: int | None = None):
+        super().__init__(object_list, per_page)
+        self.known_count = known_count
 
     @cached_property
     def count(self) -> int:
+        if self.known_count is not None:
+            return self.known_count
         try:
             sql = str(self.object_list.query)
         except EmptyResultSet:
@@ -54,12 +61,14 @@ class DressedOnRead(Sequence):
         return self._rows[index]
 
 
-def page_of(request: HttpRequest, queryset, per_page: int = PER_PAGE, dress=None) -> Page:
+def page_of(
+    request: HttpRequest, queryset, per_page: int = PER_PAGE, dress=None, count: int | None = None
+) -> Page:
     """The requested page. `dress` turns the page's ids into what the template shows
     (claims.queries.details_of), so costly annotations run for one page only, and only
     when the rows are read (DressedOnRead; its key is the page's rows_key)."""
     # The list's ordering ends with the primary key, so pages never overlap or skip.
-    page = CountCachedPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    page = CountedPaginator(queryset, per_page, count).get_page(request.GET.get("page"))
     if dress is not None:
         # Kept on the page too: Page turns its object_list into a plain list when read.
         page.object_list = rows = DressedOnRead(page.object_list, dress)

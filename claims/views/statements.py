@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import cached, citations, queries
-from claims.facets import statement_facets
+from claims import citations, queries
+from claims.facets import matching_count, statement_facets
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
 from claims.models import Stance, Statement
 from claims.views.gone import missing
@@ -29,8 +29,11 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     query = query_without_page(request.GET)
     q = filterset.form.cleaned_data.get("q") or ""
     context |= {
-        "page": page_of(request, filterset.qs, dress=queries.details_of),
-        "facets": cached.cached("facets", query, lambda: statement_facets(filterset, request.GET)),
+        "page": page_of(
+            request, filterset.qs, dress=queries.details_of, count=matching_count(filterset)
+        ),
+        # Never cached: read from the tallies, or counted, they are exact as of the last commit.
+        "facets": statement_facets(filterset, request.GET),
         "query": query,
         "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
