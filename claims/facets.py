@@ -193,12 +193,38 @@ def _facet(name, title, pairs, labels, params, chosen: set[str]) -> Facet:
     return Facet(name, title, values)
 
 
+# A text search for a common word matches a good share of all statements: its counts
+# are made over the newest SEARCH_CAP matches, and the page says so ("10,000+").
+SEARCH_CAP = 10_000
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The newest matches of a text search, at most SEARCH_CAP of them."""
+
+    ids: list[int]
+    capped: bool  # more statements match than were counted
+
+    @classmethod
+    def of(cls, queryset: QuerySet[Statement]) -> Matches:
+        ids = list(
+            queryset.order_by("-made_on", "-id").values_list("pk", flat=True)[: SEARCH_CAP + 1]
+        )
+        return cls(ids[:SEARCH_CAP], len(ids) > SEARCH_CAP)
+
+    def statements(self) -> QuerySet[Statement]:
+        return Statement.objects.filter(pk__in=self.ids)
+
+
 def statement_facets(filterset: StatementFilter, params: QueryDict) -> list[Facet]:
     active = active_filters(filterset)
+    searching = bool((filterset.form.cleaned_data.get("q") or "").strip())
     facets = []
     for name, title, counted, labels_of, key_of in FACETS:
         given = tally_given(active, skip=name)
-        if given is NOT_TALLIED:
+        if given is NOT_TALLIED and searching:
+            pairs = counted(Matches.of(filtered_except(filterset, name)).statements())
+        elif given is NOT_TALLIED:
             pairs = counted(filtered_except(filterset, name))
         else:
             pairs = [(key_of(v), n) for v, n in tallies.values_of(name, given)[:FACET_LIMIT]]

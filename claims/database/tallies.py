@@ -106,6 +106,10 @@ def rebuild_sql(vendor: str) -> list[str]:
 
 def rebuild(connection) -> None:
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Grouping the pairs of a million statements' tags spills to disk with the
+            # default 4 MB; this transaction only.
+            cursor.execute("SET LOCAL work_mem = '512MB'")
         for sql in rebuild_sql(connection.vendor):
             cursor.execute(sql)
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims import citations, queries
-from claims.facets import matching_count, statement_facets
+from claims.facets import SEARCH_CAP, Matches, matching_count, statement_facets
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
 from claims.models import Stance, Statement
 from claims.views.gone import missing
@@ -28,10 +28,14 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         return render(request, "claims/statement_list.html", context, status=400)
     query = query_without_page(request.GET)
     q = filterset.form.cleaned_data.get("q") or ""
+    count, capped = matching_count(filterset), False
+    if q.strip():
+        matches = Matches.of(filterset.qs)
+        count, capped = len(matches.ids), matches.capped
     context |= {
-        "page": page_of(
-            request, filterset.qs, dress=queries.details_of, count=matching_count(filterset)
-        ),
+        "page": page_of(request, filterset.qs, dress=queries.details_of, count=count),
+        "capped": capped,
+        "search_cap": f"{SEARCH_CAP:,}",
         # Never cached: read from the tallies, or counted, they are exact as of the last commit.
         "facets": statement_facets(filterset, request.GET),
         "query": query,
