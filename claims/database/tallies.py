@@ -98,7 +98,9 @@ def rebuild_sql(vendor: str) -> list[str]:
     return [
         f"DELETE FROM {TALLY}",
         f"DELETE FROM {TAGS}",
-        f"INSERT INTO {TAGS} (statement_id, facet, value) {tags_sql(vendor, None)}",
+        # In statement order, so that a statement's tags sit together.
+        f"INSERT INTO {TAGS} (statement_id, facet, value)"
+        f" SELECT * FROM ({tags_sql(vendor, None)}) AS tags ORDER BY statement_id",
         f"""INSERT INTO {TALLY} (facet_a, value_a, facet_b, value_b, statements)
             {pairs_sql(TAGS, None, "")}""",
     ]

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'db_table': 'claims_statementtag',
-                'indexes': [models.Index(fields=['statement_id'], name='statementtag_statement_idx')],
+                'indexes': [models.Index(fields=['statement_id', 'facet', 'value'], name='statementtag_idx')],
             },
         ),
         migrations.CreateModel(

@@ -25,6 +25,8 @@ class CountedPaginator(Paginator):
     def count(self) -> int:
         if self.known_count is not None:
             return self.known_count
+        if isinstance(self.object_list, list):  # ids read already (claims.facets.Matches)
+            return len(self.object_list)
         try:
             sql = str(self.object_list.query)
         except EmptyResultSet:
@@ -44,7 +46,7 @@ class DressedOnRead(Sequence):
         # Read before the rows: a write committed after this read replaces the version,
         # so a rendering cached under this key never outlives the rows it was made from.
         version = cached.data_version()
-        self.ids = list(rows.values_list("pk", flat=True))
+        self.ids = rows if isinstance(rows, list) else list(rows.values_list("pk", flat=True))
         self.key = f"{version}:{self.ids}"
         self._dress = dress
         self._rows: list | None = None

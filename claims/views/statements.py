@@ -28,16 +28,16 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         return render(request, "claims/statement_list.html", context, status=400)
     query = query_without_page(request.GET)
     q = filterset.form.cleaned_data.get("q") or ""
-    count, capped = matching_count(filterset), False
+    rows, matches = filterset.qs, None
     if q.strip():
+        # One read of the search's newest matches serves the page, its count and facets.
         matches = Matches.of(filterset.qs)
-        count, capped = len(matches.ids), matches.capped
+        rows = matches.ids
     context |= {
-        "page": page_of(request, filterset.qs, dress=queries.details_of, count=count),
-        "capped": capped,
+        "page": page_of(request, rows, dress=queries.details_of, count=matching_count(filterset)),
+        "facets": statement_facets(filterset, request.GET, matches),
+        "capped": matches is not None and matches.capped,
         "search_cap": f"{SEARCH_CAP:,}",
-        # Never cached: read from the tallies, or counted, they are exact as of the last commit.
-        "facets": statement_facets(filterset, request.GET),
         "query": query,
         "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
