@@ -27,8 +27,24 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, RowNumber
 
 from claims import standing
-from claims.models import Actor, Claim, MergedActor, MergedClaim, Stance, Statement, Tally
+from claims.models import (
+    Actor,
+    ActorAlias,
+    Claim,
+    MergedActor,
+    MergedClaim,
+    Stance,
+    Statement,
+    Tally,
+)
 from claims.models.tallies import NO_FACET
+
+# The longest name, slug or alias an actor can have.
+LONGEST_NAME = max(
+    Actor._meta.get_field("name").max_length,
+    Actor._meta.get_field("slug").max_length,
+    ActorAlias._meta.get_field("name").max_length,
+)
 
 
 def statements_for_list() -> QuerySet[Statement]:
@@ -133,9 +149,11 @@ def actors_named(
     The one lookup of an actor by what a person typed: the actor list, the API, the
     statement filters, the editor's suggestions and the statement forms all use it.
     """
-    # No name holds a NUL, and PostgreSQL refuses to compare text that does.
+    # No name holds a NUL, and PostgreSQL refuses to compare text that does. None is
+    # longer than its column either, and SQLite refuses a LIKE pattern past 50,000 bytes
+    # (a 500 for a pasted megabyte): longer text names no actor, whole or in part.
     wanted = [name.replace("\x00", "").strip() for name in names]
-    wanted = [name for name in wanted if name]
+    wanted = [name for name in wanted if name and len(name) <= LONGEST_NAME]
     actors = among if among is not None else Actor.objects.all()
     if not wanted:
         return actors.none()
@@ -224,8 +242,8 @@ def claim_named(typed: str, among: QuerySet[Claim] | None = None) -> Claim | Non
     claim merged into it. The one lookup of a claim by what a person typed."""
     claims = among if among is not None else Claim.objects.all()
     typed = typed.strip()
-    if not typed or "\x00" in typed:
-        return None
+    if not typed or "\x00" in typed or len(typed) > Claim._meta.get_field("text").max_length:
+        return None  # as actors_named: nothing longer than its column names a claim
     found = claims.filter(slug=typed).first() or claims.filter(text__iexact=typed).first()
     if found is None:
         target = merged_targets(Claim, [typed]).get(typed)

@@ -61,7 +61,9 @@ def first_problem(data: object) -> tuple[str, str] | None:
                 name = f"{path}.{key}" if path else str(key)
                 problem = text_problem(str(key))
                 if problem:
-                    return name, problem
+                    # The answer names the key as escapes: a lone surrogate cannot be
+                    # encoded into the answer any more than into the database.
+                    return name.encode("utf-8", "backslashreplace").decode(), problem
                 stack.append((item, name, depth + 1))
         elif isinstance(value, list):
             stack.extend((item, f"{path}[{index}]", depth + 1) for index, item in enumerate(value))

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import exceptions, viewsets
 
 from claimtracker.rest import ProtectedDeleteMixin, StrictQueryMixin, VersionedMixin
 from sources.models import Article, Outlet
@@ -27,6 +27,12 @@ class ArticleViewSet(StrictQueryMixin, VersionedMixin, ProtectedDeleteMixin, vie
             articles = articles.defer("body")
             outlet = self.request.query_params.get("outlet")
             if outlet:
+                # As the statement filters: a slug that names nothing is a 400, not an
+                # empty list that looks like an outlet without articles.
+                if not Outlet.objects.filter(slug=outlet).exists():
+                    raise exceptions.ValidationError(
+                        {"outlet": [f"No outlet has the slug {outlet!r}."]}
+                    )
                 articles = articles.filter(outlet__slug=outlet)
         return articles
 

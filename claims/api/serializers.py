@@ -19,7 +19,7 @@ from claims.models import (
     Statement,
 )
 from claims.standing import Standing
-from claimtracker.rest import ModelCleanMixin, SlugReference, error_dict
+from claimtracker.rest import ModelCleanMixin, RecordReference, SlugReference, error_dict
 from sources.models import Article
 
 
@@ -172,7 +172,7 @@ class ClaimSerializer(ModelCleanMixin, serializers.ModelSerializer):
 
 
 class QuoteInputSerializer(serializers.Serializer):
-    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    article = RecordReference(queryset=Article.objects.all())
     text = serializers.CharField(trim_whitespace=False)
     start = serializers.IntegerField(required=False, allow_null=True, min_value=0)
 
@@ -327,8 +327,8 @@ class StatementOutSerializer(serializers.Serializer):
 
 
 class QuoteSerializer(serializers.ModelSerializer):
-    statement = serializers.PrimaryKeyRelatedField(queryset=Statement.objects.all())
-    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    statement = RecordReference(queryset=Statement.objects.all())
+    article = RecordReference(queryset=Article.objects.all())
     text = serializers.CharField(trim_whitespace=False)
     start = serializers.IntegerField(required=False, allow_null=True, min_value=0)
 

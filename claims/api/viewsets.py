@@ -28,7 +28,7 @@ from claims.api.serializers import (
     StatementSerializer,
 )
 from claims.filters import FILTER_PARAMETERS
-from claims.models import Actor, MergedActor, MergedClaim, Quote
+from claims.models import Actor, ActorKind, MergedActor, MergedClaim, Quote
 from claimtracker.rest import (
     ProtectedDeleteMixin,
     StrictQueryMixin,
@@ -102,6 +102,10 @@ class ActorViewSet(
             actors = queries.actors_named([q], partial=True, among=actors)
         kind = self.request.query_params.get("kind")
         if self.action == "list" and kind:
+            if kind not in ActorKind.values:  # a stored value: a typo is no empty list
+                raise exceptions.ValidationError(
+                    {"kind": [f"Not an actor kind; the kinds are {ActorKind.values}."]}
+                )
             actors = actors.filter(kind=kind)
         return actors
 

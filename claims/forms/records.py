@@ -43,8 +43,12 @@ class ActorForm(VersionedForm):
     def clean_aliases(self) -> list[str]:
         names = [n.strip() for n in self.cleaned_data["aliases"].splitlines() if n.strip()]
         mine = self.instance.pk
+        longest = ActorAlias._meta.get_field("name").max_length
         problems = []
         for name in names:
+            if len(name) > longest:  # as the API's aliases: the column holds no more
+                problems.append(f"“{name[:40]}…” is longer than {longest} characters.")
+                continue
             alias = ActorAlias.objects.filter(name__iexact=name).exclude(actor_id=mine).first()
             if alias:
                 problems.append(f"“{name}” is already an alias of {alias.actor}.")

@@ -96,8 +96,15 @@ class Actor(Versioned):
             if self.pk:
                 clash = clash.exclude(actor_id=self.pk)
             alias = clash.select_related("actor").first()
+            # The unique constraint on the name, whatever its case, would only say that
+            # it is violated, on no field; with the name in error here, full_clean
+            # leaves that constraint out.
+            namesake = Actor.objects.filter(name__iexact=self.name.strip())
+            namesake = namesake.exclude(pk=self.pk).first() if self.pk else namesake.first()
             if alias:
                 errors["name"] = f"“{self.name}” is already an alias of {alias.actor}."
+            elif namesake:
+                errors["name"] = f"Another actor is already called “{namesake.name}”."
         if errors:
             raise ValidationError(errors)
 
