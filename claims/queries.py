@@ -111,18 +111,23 @@ class PositionChanges:
     in_all: int
 
 
-def actor_position_changes(actor: Actor) -> PositionChanges:
+def position_change_parties(actor: Actor) -> set[int]:
+    """The parties whose threads hold the actor's statements (StatementQuerySet.by_actor):
+    its own party's, and those of the parties it spoke for as a speaker."""
+    parties = {actor.pk, actor.counts_for_id}
+    parties |= set(
+        Statement.objects.filter(speaker=actor).values_list("party_id", flat=True).distinct()
+    )
+    return parties
+
+
+def actor_position_changes(actor: Actor, parties: set[int] | None = None) -> PositionChanges:
     """The latest POSITION_CHANGES_SHOWN of the actor's position changes (its statements that change
     its party's stance on a claim), with what came before, and how many there are.
 
     A busy actor has thousands of changes: the page shows the latest, not all (the
     history table below flags every one)."""
-    # The party threads of the actor's statements (StatementQuerySet.by_actor): its own
-    # party's and those of the parties it spoke for as a speaker.
-    parties = {actor.pk, actor.counts_for_id}
-    parties |= set(
-        Statement.objects.filter(speaker=actor).values_list("party_id", flat=True).distinct()
-    )
+    parties = parties or position_change_parties(actor)
     sql = POSITION_CHANGES_SQL.format(
         table=Statement._meta.db_table, parties=", ".join(["%s"] * len(parties))
     )

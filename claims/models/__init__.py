@@ -4,7 +4,7 @@ from claims.models.actors import Actor, ActorAlias, ActorQuerySet, MergedActor
 from claims.models.choices import SPOKESBODY_KINDS, ActorKind, DatePrecision, Stance
 from claims.models.claims import Claim, MergedClaim
 from claims.models.statements import Quote, Statement, StatementQuerySet
-from claims.models.tallies import StatementTag, Tally
+from claims.models.tallies import ScopeVersion, StatementTag, Tally
 
 __all__ = [
     "SPOKESBODY_KINDS",
@@ -17,6 +17,7 @@ __all__ = [
     "MergedActor",
     "MergedClaim",
     "Quote",
+    "ScopeVersion",
     "Stance",
     "Statement",
     "StatementQuerySet",

@@ -42,9 +42,21 @@ class StatementTag(models.Model):
     class Meta:
         db_table = "claims_statementtag"
         # Covering: a search's facet counts read the tags of its matches from the index.
-        indexes = [
-            models.Index(fields=["statement_id", "facet", "value"], name="statementtag_idx")
-        ]
+        indexes = [models.Index(fields=["statement_id", "facet", "value"], name="statementtag_idx")]
 
     def __str__(self) -> str:
         return f"statement {self.statement_id}: {self.facet}={self.value}"
+
+
+class ScopeVersion(models.Model):
+    """A token per cache scope ("claim:17", "actor:4"), replaced in the same transaction
+    as every write to a statement of that claim or actor (claims.cached)."""
+
+    scope = models.CharField(max_length=40, unique=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        db_table = "claims_scopeversion"
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.token}"
