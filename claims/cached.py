@@ -1,26 +1,32 @@
-"""Aggregates cached until the data changes.
+"""Aggregates and renderings cached until what they were made from changes.
 
-At a million statements the pages spend their time on aggregates: facet counts, the
-number of statements matching a filter, the home page's matrix, an actor's position
-changes. Those change only when someone writes, so each is cached under a key holding
-the data version: a token replaced on every write to the records of claims and sources
-(signals in claims.signals; bulk writes call data_changed themselves). A cached
-aggregate is never read once the records it was computed from have changed.
+Counts come from the tallies the database keeps (claims.tallies) and are never cached.
+What is still costly at a million statements, an actor's position changes, a claim's
+timeline drawing, a page of rendered rows, is cached under a key holding
 
-The token is replaced twice: at the write, so nothing cached during the writer's
-transaction outlives it, and when the transaction commits, so nothing computed from
-the data as it was before the commit is read after it.
+- the data version: a token replaced on every write to outlets, articles, actors,
+  claims and quotes, and by bulk writes (signals in claims.signals; bulk writes call
+  data_changed themselves);
+- the versions of the scopes it read ("claim:17", "actor:4"): tokens in a table
+  (claims.models.ScopeVersion) replaced in the same transaction as every save or
+  deletion of a statement of that claim or actor (scopes_changed), so an edit to one
+  statement leaves every other claim's and actor's cache warm.
+
+The data version is replaced twice: at the write, so nothing cached during the
+writer's transaction outlives it, and when the transaction commits, so nothing computed
+from the data as it was before the commit is read after it. A scope's token needs no
+second replacement: readers see the new token exactly when they see the write.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 from uuid import uuid4
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 
 VERSION_KEY = "claimtracker:data-version"
 # A day: cached aggregates of a version nobody reads any more expire on their own.
@@ -46,10 +52,43 @@ def data_changed() -> None:
     transaction.on_commit(replace_version)
 
 
-def cached(name: str, key: object, compute: Callable[[], T]) -> T:
-    """compute(), or what it gave for the same name and key at this data version."""
+SCOPES_TABLE = "claims_scopeversion"  # claims.models.ScopeVersion
+
+
+def scope_versions(scopes: Iterable[str]) -> str:
+    """One token for the versions of these scopes, as this transaction sees them."""
+    scopes = sorted(set(scopes))
+    if not scopes:
+        return ""
+    marks = ", ".join(["%s"] * len(scopes))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT scope, token FROM {SCOPES_TABLE} WHERE scope IN ({marks})", scopes)
+        found = dict(cursor.fetchall())
+    tokens = ":".join(found.get(scope, "") for scope in scopes)
+    return hashlib.sha256(tokens.encode()).hexdigest()[:20]
+
+
+def scopes_changed(scopes: Iterable[str]) -> None:
+    """New tokens for these scopes, in the writer's transaction: a reader sees them when
+    it sees the write. Random, not counted up, so a rolled-back write's token can never
+    come back."""
+    rows = [(scope, uuid4().hex) for scope in sorted(set(scopes))]
+    if not rows:
+        return
+    values = ", ".join(["(%s, %s)"] * len(rows))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {SCOPES_TABLE} (scope, token) VALUES {values}"
+            " ON CONFLICT (scope) DO UPDATE SET token = excluded.token",
+            [value for row in rows for value in row],
+        )
+
+
+def cached(name: str, key: object, compute: Callable[[], T], scopes: Iterable[str] = ()) -> T:
+    """compute(), or what it gave for the same name and key at this data version and
+    these versions of the scopes it reads."""
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:40]
-    full_key = f"claimtracker:{name}:{data_version()}:{digest}"
+    full_key = f"claimtracker:{name}:{data_version()}:{scope_versions(scopes)}:{digest}"
     value = cache.get(full_key, MISSING)
     if value is MISSING:
         value = compute()

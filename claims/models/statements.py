@@ -157,6 +157,8 @@ class Statement(Versioned):
             models.Index(fields=["speaker", "made_on"], name="statement_speaker_date_idx"),
             models.Index(fields=["claim", "made_on"], name="statement_claim_date_idx"),
             models.Index(fields=["stance", "made_on"], name="statement_stance_date_idx"),
+            # A claim's first confirmation and last denial, read for every listed claim.
+            models.Index(fields=["claim", "stance", "made_on"], name="statement_claim_stance_idx"),
             # A party's thread on a claim in date order: previous stances, position
             # changes, actor histories and the actor facet.
             models.Index(

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from claims import cached, queries
+from claims import cached, queries, tallies
 from claims.filters import StatementFilter, unknown_parameters
 from claims.models import Actor, MergedActor
 from claims.views.gone import missing
@@ -39,10 +39,22 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "claims/actor_detail.html", context, status=400)
     export_query = query_without_page(request.GET)
     export_query = f"actor={actor.slug}" + (f"&{export_query}" if export_query else "")
+    # Its position changes depend on every statement of the parties it speaks for.
+    parties = queries.position_change_parties(actor)
+    filtered = any(filterset.form.cleaned_data.get(name) for name in ACTOR_PAGE_FILTERS[:-1])
     context |= {
-        "page": page_of(request, filterset.qs, 100, queries.details_of),
+        "page": page_of(
+            request,
+            filterset.qs,
+            100,
+            queries.details_of,
+            count=None if filtered else tallies.statements_with(("actor", str(actor.pk))),
+        ),
         "changes": cached.cached(
-            "position-changes", actor.pk, lambda: queries.actor_position_changes(actor)
+            "position-changes",
+            actor.pk,
+            lambda: queries.actor_position_changes(actor, parties),
+            scopes=[f"actor:{pk}" for pk in {actor.pk, *parties}],
         ),
         "query": query_without_page(request.GET),
         "csv_url": f"{reverse('api:statement-export-csv')}?{export_query}",

@@ -21,16 +21,19 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 
 
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    # The claim with its counts by stance: a GROUP BY over its statements.
-    claim = cached.cached(
-        "claim", slug, lambda: queries.claims_for_list().filter(slug=slug).first()
-    )
+    # The claim with its counts by stance, from the tallies.
+    claim = queries.claims_for_list().filter(slug=slug).first()
     if claim is None:
         return missing(request, Claim, "claim", MergedClaim, slug=slug)
     claim.standing = queries.claim_standing(claim)
     # Who confirmed it and who denied it since: read (and cached) only for a confirmed claim.
     summary = (
-        cached.cached("claim-standing", claim.pk, lambda: queries.claim_standing_summary(claim))
+        cached.cached(
+            "claim-standing",
+            claim.pk,
+            lambda: queries.claim_standing_summary(claim),
+            scopes=[f"claim:{claim.pk}"],
+        )
         if claim.first_confirmed_on
         else standing.StandingSummary(claim.standing)
     )
@@ -41,8 +44,16 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "claim": claim,
             "standing_summary": summary,
-            "timeline_svg": cached.cached("claim-timeline", claim.pk, lambda: timeline_svg(claim)),
-            "page": page_of(request, queries.claim_timeline(claim), 100, queries.details_of),
+            "timeline_svg": cached.cached(
+                "claim-timeline", claim.pk, lambda: timeline_svg(claim), [f"claim:{claim.pk}"]
+            ),
+            "page": page_of(
+                request,
+                queries.claim_timeline(claim),
+                100,
+                queries.details_of,
+                count=claim.statement_count,
+            ),
             "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
             "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
             "list_url": f"{reverse('claims:statement-list')}?{query}",
@@ -52,7 +63,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def timeline_svg(claim: Claim) -> str:
     """The claim's timeline drawn as SVG; rendering its thousands of marks took longer
-    than all the page's queries, so the drawing is cached with the data version."""
+    than all the page's queries, so the drawing is cached with the claim's version."""
     timeline = build_timeline(timeline_points(claim))
     return render_to_string("claims/_timeline.svg", {"timeline": timeline}) if timeline else ""
 

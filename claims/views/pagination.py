@@ -8,21 +8,31 @@ from django.http import HttpRequest, QueryDict
 from django.utils.functional import cached_property
 
 from claims import cached
+from claims.models import Statement
+
+ORDER = ("-made_on", "-id")  # the statement list's, for ids read already
 
 PER_PAGE = 50
 
 
-class CountCachedPaginator(Paginator):
-    """Counts the list once per data version: counting a million matching rows takes
-    longer than reading the page (claims.cached)."""
+class CountedPaginator(Paginator):
+    """Takes the count when the caller knows it (from the tallies, claims.tallies), or
+    the length of ids read already; else counts, uncached, so it is always exact."""
+
+    def __init__(self, object_list, per_page, known_count: int | None = None):
+        super().__init__(object_list, per_page)
+        self.known_count = known_count
 
     @cached_property
     def count(self) -> int:
+        if self.known_count is not None:
+            return self.known_count
+        if isinstance(self.object_list, list):  # ids read already (claims.facets.Matches)
+            return len(self.object_list)
         try:
-            sql = str(self.object_list.query)
+            return Paginator.count.func(self)
         except EmptyResultSet:
             return 0
-        return cached.cached("count", sql, lambda: Paginator.count.func(self))
 
 
 class DressedOnRead(Sequence):
@@ -37,8 +47,14 @@ class DressedOnRead(Sequence):
         # Read before the rows: a write committed after this read replaces the version,
         # so a rendering cached under this key never outlives the rows it was made from.
         version = cached.data_version()
-        self.ids = list(rows.values_list("pk", flat=True))
-        self.key = f"{version}:{self.ids}"
+        if isinstance(rows, list):  # ids read already
+            rows = Statement.objects.filter(pk__in=rows).order_by(*ORDER)
+        read = list(rows.values_list("pk", "version", "claim_id"))
+        self.ids = [pk for pk, _, _ in read]
+        # A row shows its statement (its version), and whether it changes its party's
+        # stance on the claim, which the claim's other statements decide (its scope).
+        scopes = cached.scope_versions(f"claim:{claim}" for _, _, claim in read)
+        self.key = f"{version}:{scopes}:{[(pk, v) for pk, v, _ in read]}"
         self._dress = dress
         self._rows: list | None = None
 
@@ -54,12 +70,14 @@ class DressedOnRead(Sequence):
         return self._rows[index]
 
 
-def page_of(request: HttpRequest, queryset, per_page: int = PER_PAGE, dress=None) -> Page:
+def page_of(
+    request: HttpRequest, queryset, per_page: int = PER_PAGE, dress=None, count: int | None = None
+) -> Page:
     """The requested page. `dress` turns the page's ids into what the template shows
     (claims.queries.details_of), so costly annotations run for one page only, and only
     when the rows are read (DressedOnRead; its key is the page's rows_key)."""
     # The list's ordering ends with the primary key, so pages never overlap or skip.
-    page = CountCachedPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    page = CountedPaginator(queryset, per_page, count).get_page(request.GET.get("page"))
     if dress is not None:
         # Kept on the page too: Page turns its object_list into a plain list when read.
         page.object_list = rows = DressedOnRead(page.object_list, dress)

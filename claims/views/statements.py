@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import cached, citations, queries
-from claims.facets import statement_facets
+from claims import citations, queries
+from claims.facets import SEARCH_CAP, Matches, matching_count, statement_facets
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
 from claims.models import Stance, Statement
 from claims.views.gone import missing
@@ -28,9 +28,16 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         return render(request, "claims/statement_list.html", context, status=400)
     query = query_without_page(request.GET)
     q = filterset.form.cleaned_data.get("q") or ""
+    rows, matches = filterset.qs, None
+    if q.strip():
+        # One read of the search's newest matches serves the page, its count and facets.
+        matches = Matches.of(filterset.qs)
+        rows = matches.ids
     context |= {
-        "page": page_of(request, filterset.qs, dress=queries.details_of),
-        "facets": cached.cached("facets", query, lambda: statement_facets(filterset, request.GET)),
+        "page": page_of(request, rows, dress=queries.details_of, count=matching_count(filterset)),
+        "facets": statement_facets(filterset, request.GET, matches),
+        "capped": matches is not None and matches.capped,
+        "search_cap": f"{SEARCH_CAP:,}",
         "query": query,
         "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",

@@ -1,0 +1,50 @@
+"""Text search counts: exact up to facets.SEARCH_CAP matches; past it, the page says
+plainly that it counted the newest SEARCH_CAP, and the export still gives every row."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from claims import facets
+from tests.factories import make_actor, make_statement
+from tests.pages.reading import visible_text
+
+
+@pytest.fixture
+def drones(db):
+    state = make_actor(name="Searchland", slug="searchland")
+    return [
+        make_statement(actor=state, made_on=datetime.date(2020, 1, day), stance=stance)
+        for day, stance in ((1, "denied"), (2, "asserted"), (3, "denied"))
+    ]
+
+
+def stance_counts(response) -> dict[str, int]:
+    facet = next(f for f in response.context["facets"] if f.name == "stance")
+    return {value.value: value.count for value in facet.values}
+
+
+def test_under_the_cap_the_counts_are_exact(client, drones):
+    response = client.get("/statements/?q=drones")
+    assert response.context["page"].paginator.count == 3
+    assert stance_counts(response) == {"denied": 2, "asserted": 1}
+    assert "3 statements" in visible_text(response)
+    assert "newest" not in visible_text(response)
+
+
+def test_past_the_cap_the_page_says_what_it_counted(client, drones, monkeypatch):
+    monkeypatch.setattr(facets, "SEARCH_CAP", 2)
+    monkeypatch.setattr("claims.views.statements.SEARCH_CAP", 2)
+
+    response = client.get("/statements/?q=drones")
+
+    text = visible_text(response)
+    assert "2+ statements" in text
+    assert "the list shows the newest 2, and the counts beside it are among them" in text
+    # The newest two: 3 January (denied) and 2 January (asserted).
+    assert stance_counts(response) == {"denied": 1, "asserted": 1}
+    export = client.get("/api/v1/statements/export.csv?q=drones")
+    rows = b"".join(export.streaming_content).decode().strip().splitlines()
+    assert len(rows) == 1 + 3  # the header and every match
