@@ -12,6 +12,8 @@ from bench.verdicts import (
     BEFORE_MS,
     COLD_TARGETS_MS,
     FULL_SIZE,
+    load_verdicts,
+    official,
     page_verdicts,
     verdicts,
 )
@@ -20,6 +22,7 @@ RESULTS = BENCH / "RESULTS.md"
 DATA = BENCH / "results.json"
 PLANS = BENCH / "plans"
 VENDORS = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
+LOAD = ["no error", "median", "p95", "req/s"]
 
 
 def load_previous() -> dict:
@@ -33,10 +36,15 @@ def fmt_ms(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
 
 
-def mark(found: list[dict]) -> str:
-    return " ".join(
-        ("PASS" if v["pass"] else "FAIL") + ("" if v["applies"] else " (info)") for v in found
-    )
+def mark(found: list[dict], labels: list[str] | None = None) -> str:
+    """PASS/FAIL of each verdict, after its label if given; "(info)" where none applies."""
+    labels = labels or [""] * len(found)
+    marks = [
+        f"{label} {'PASS' if v['pass'] else 'FAIL'}".strip()
+        for label, v in zip(labels, found, strict=True)
+    ]
+    info = found and not any(v["applies"] for v in found)
+    return ", ".join(marks) + (" (info)" if info else "")
 
 
 def load_line(load: dict | None) -> str:
@@ -130,18 +138,21 @@ def run_section(run: dict) -> list[str]:
         cold, warm = page["cold"], page["warm"]
         bad = sorted({s for s in cold["statuses"] + warm["statuses"] if s != 200})
         notes = "; ".join(n for n in (cold["note"], warm["note"]) if n)
+        found = page_verdicts(name, page, vendor, size)
+        labels = [v["target"].split(", ")[-1].replace(": median", "") for v in found]
         lines.append(
             f"| {name} | {fmt_ms(cold['median_ms'])} | {fmt_ms(cold['p95_ms'])} | "
             f"{fmt_ms(warm['median_ms'])} | {fmt_ms(warm['p95_ms'])} | "
-            f"{fmt_ms(cold.get('write_ms'))} | {mark(page_verdicts(name, page, vendor, size))}"
+            f"{fmt_ms(cold.get('write_ms'))} | {mark(found, labels)}"
             f"{' status ' + str(bad) if bad else ''}{' (' + notes + ')' if notes else ''} |"
         )
     lines.append("")
     if result.get("load"):
         lines += [
-            "| load | requests | errors | req/s | median ms | p95 ms | writes (median ms) |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| load | requests | errors | req/s | median ms | p95 ms | writes (median ms) | |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
         ]
+        applies = official(result)
         for kind, load in result["load"].items():
             kinds = ", ".join(f"{k}: {v}" for k, v in load["error_kinds"].items())
             writes = (
@@ -150,7 +161,8 @@ def run_section(run: dict) -> list[str]:
             lines.append(
                 f"| {kind} | {load['requests']:,} | {load['errors']}"
                 f"{' (' + kinds + ')' if kinds else ''} | {load['throughput']:.1f} | "
-                f"{fmt_ms(load['median_ms'])} | {fmt_ms(load['p95_ms'])} | {writes} |"
+                f"{fmt_ms(load['median_ms'])} | {fmt_ms(load['p95_ms'])} | {writes} | "
+                f"{mark(load_verdicts(kind, load, applies and kind == 'with writer'), LOAD)} |"
             )
         lines.append("")
     exports = result.get("exports")
@@ -166,8 +178,11 @@ def run_section(run: dict) -> list[str]:
             f"Exports: {'; '.join(parts)}; {exports['baseline_kind']}: {base:,.0f} rows/s.",
             "",
         ]
-    others = [v for v in verdicts(result) if ", cold:" not in v["target"]]
-    others = [v for v in others if ", warm:" not in v["target"]]
+    others = [
+        v
+        for v in verdicts(result)
+        if not any(part in v["target"] for part in (", cold:", ", warm:", "load "))
+    ]
     if others:
         lines += ["| other target | measured | |", "|---|---|---|"]
         lines += [f"| {v['target']} | {v['value']} | {mark([v])} |" for v in others]
