@@ -87,16 +87,18 @@ def run_one(vendor: str, size: int, args: argparse.Namespace) -> dict:
             name: combos.fresh(FRESH[name]) if name in FRESH else page["path"]
             for name, page in result["pages"].items()
         }
-        result["profile"] = helper(
-            with_statement_timeout(env, args.statement_timeout),
-            "_profile",
-            {
-                "pages": pages,
-                "explain": args.explain,
-                "explain_pages": slow,
-                "explain_timeout": args.explain_timeout,
-                "seed": args.seed,
-                "top": 3,
-            },
-        )["pages"]
+        payload = {
+            "pages": pages,
+            "explain": args.explain,
+            "explain_pages": slow,
+            "explain_timeout": args.explain_timeout,
+            "seed": args.seed,
+            "top": 3,
+        }
+        try:
+            profile_env = with_statement_timeout(env, args.statement_timeout)
+            result["profile"] = helper(profile_env, "_profile", payload)["pages"]
+        except RuntimeError as error:  # the figures above are kept and written anyway
+            log(f"  the profile failed; the run's figures are kept:\n{error}")
+            result["profile_error"] = str(error)[-2000:]
     return result

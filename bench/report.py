@@ -225,6 +225,8 @@ def render_plans(run: dict) -> str:
         "|---|---|---:|---:|---:|---|",
     ]
     profile = result.get("profile") or {}
+    if result.get("profile_error"):
+        lines += ["The profile failed:", "", "```", result["profile_error"], "```", ""]
     for name, p in profile.items():
         slow = ", ".join(f"{q['seconds'] * 1000:.0f}" for q in p["slowest"])
         error = f" {p['error']}" if p.get("error") else ""
