@@ -2,9 +2,12 @@
 
 One job per module, imports only downward: client (one timed HTTP request or page),
 servers (the benchmark databases, the corpus, gunicorn), exports (export speed and worker
-memory), load (the concurrent read load), facts and profile (run inside Django in a
-subprocess), verdicts (targets, PASS/FAIL), machine and report (RESULTS.md), measure (one
-database and size end to end), run (the arguments, then the runs). This file holds what
+memory), writer (commits a write to a statement through the ORM per command, in a Django
+process of its own), pages (the cases, fresh filter combinations, cold and warm timing),
+load (the concurrent read load, with or without the writer), facts and profile (run
+inside Django in a subprocess), verdicts (targets, before figures, PASS/FAIL), machine
+and report (results.json, RESULTS.md, plans/), measure (one database and size end to
+end), run (the arguments, then the runs). This file holds what
 they share: the paths, the host, log() and the helpers' Django set-up.
 """
 

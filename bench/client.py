@@ -85,6 +85,11 @@ def time_page(port: int, path: str, args: argparse.Namespace) -> dict:
             if time.perf_counter() - started > args.page_budget and len(times) >= 3:
                 note = f"{len(times)} samples within the {args.page_budget:.0f}s budget"
                 break
+    return summary(path, times, statuses, size, note)
+
+
+def summary(path: str, times: list[float], statuses: set, size: int, note: str = "") -> dict:
+    """Median, p95 (nearest rank) and minimum of timed requests, in ms."""
     return {
         "path": path,
         "median_ms": statistics.median(times) * 1000,

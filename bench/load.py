@@ -1,4 +1,5 @@
-"""The concurrent load: many clients on a mixed read workload for a fixed time."""
+"""The concurrent load: many clients on a mixed read workload for a fixed time, with or
+without a writer committing a write to a statement every few seconds."""
 
 from __future__ import annotations
 
@@ -9,10 +10,15 @@ import threading
 import time
 
 from bench.client import percentile, request
+from bench.pages import Combos
+from bench.writer import Writer
 
 
-def load_test(port: int, info: dict, args: argparse.Namespace) -> dict:
-    """`args.clients` threads issuing a mixed read workload for `args.load_seconds`."""
+def load_test(
+    port: int, info: dict, combos: Combos, args: argparse.Namespace, writer: Writer | None
+) -> dict:
+    """`args.clients` threads issuing a mixed read workload for `args.load_seconds`; with
+    a writer, one more thread has it commit a write every `args.write_interval` s."""
     clients, seconds, seed = args.clients, args.load_seconds, args.seed
     common, rare = info["common_word"], info["rare_word"]
     words = [common, rare, *info["words"]]
@@ -23,6 +29,10 @@ def load_test(port: int, info: dict, args: argparse.Namespace) -> dict:
         (8, lambda r: f"/statements/?q={r.choice(words)}"),
         (5, lambda r: f"/statements/?page={r.randint(2, 20)}"),
         (5, lambda r: f"/statements/?actor={r.choice(info['top_actors'][:20])}"),
+        (6, lambda r: combos.any(1, r)),
+        (6, lambda r: combos.any(2, r)),
+        (4, lambda r: combos.any(3, r)),
+        (3, lambda r: combos.any(1, r) + f"&q={r.choice(words)}"),
         (12, lambda r: f"/actors/{r.choice(info['top_actors'])}/"),
         (12, lambda r: f"/claims/{r.choice(info['top_claims'])}/"),
         (10, lambda r: "/"),
@@ -47,8 +57,31 @@ def load_test(port: int, info: dict, args: argparse.Namespace) -> dict:
             with lock:
                 results.append((elapsed, status))
 
+    writes: list[float] = []
+    write_errors: list[str] = []
+
+    def write_every() -> None:
+        while time.monotonic() < deadline:
+            began = time.monotonic()
+            try:
+                writes.append(writer.write())
+            except Exception as error:  # counted and reported; the readers go on
+                write_errors.append(f"{type(error).__name__}: {error}")
+                return
+            time.sleep(
+                max(
+                    0.0,
+                    min(
+                        args.write_interval - (time.monotonic() - began),
+                        deadline - time.monotonic(),
+                    ),
+                )
+            )
+
     started = time.monotonic()
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    if writer is not None:
+        threads.append(threading.Thread(target=write_every))
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -68,4 +101,8 @@ def load_test(port: int, info: dict, args: argparse.Namespace) -> dict:
         "throughput": len(results) / elapsed,
         "median_ms": statistics.median(ok) * 1000 if ok else None,
         "p95_ms": percentile(ok, 0.95) * 1000 if ok else None,
+        "writer": writer is not None,
+        "writes": len(writes),
+        "write_median_ms": statistics.median(writes) * 1000 if writes else None,
+        "write_errors": write_errors,
     }

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from bench import ROOT
 
+OUTPUT = (":!bench/RESULTS.md", ":!bench/results.json", ":!bench/plans")
+
 
 def machine(args: argparse.Namespace) -> dict:
     info = {
@@ -62,7 +64,8 @@ def machine(args: argparse.Namespace) -> dict:
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            # The benchmark's own output does not make the code under test "changed".
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", ".", *OUTPUT],
             cwd=ROOT,
             capture_output=True,
             text=True,

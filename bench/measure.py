@@ -1,15 +1,15 @@
-"""One database and size, end to end: database, corpus, gunicorn, pages, exports, load,
-and the in-process profile."""
+"""One database and size, end to end: database, corpus, gunicorn, the writer, pages cold
+and warm, exports, load without and with the writer, and the in-process profile."""
 
 from __future__ import annotations
 
 import argparse
-import urllib.parse
 
 from bench import HOST, log
-from bench.client import cursor_for, decode_cursor, get_json, time_page
+from bench.client import decode_cursor, get_json
 from bench.exports import measure_exports
 from bench.load import load_test
+from bench.pages import FRESH, Combos, time_cases
 from bench.servers import (
     Database,
     Server,
@@ -20,7 +20,8 @@ from bench.servers import (
     prepare_corpus,
     with_statement_timeout,
 )
-from bench.verdicts import PAGE_TARGETS_MS
+from bench.verdicts import COLD_TARGETS_MS
+from bench.writer import Writer
 
 
 def run_one(vendor: str, size: int, args: argparse.Namespace) -> dict:
@@ -46,19 +47,7 @@ def run_one(vendor: str, size: int, args: argparse.Namespace) -> dict:
         "busiest_actor": [info["busiest_actor"], info["busiest_actor_statements"]],
         "busiest_claim": [info["busiest_claim"], info["busiest_claim_statements"]],
     }
-    common, rare = info["common_word"], info["rare_word"]
-    pages = {
-        "statement list": "/statements/",
-        "statement list, stance=denied": "/statements/?stance=denied",
-        "search, common word": f"/statements/?q={common}",
-        "search, rare word": f"/statements/?q={rare}",
-        "actor page, busiest actor": f"/actors/{info['busiest_actor']}/",
-        "claim page, busiest claim": f"/claims/{info['busiest_claim']}/",
-        "home": "/",
-        "API list, first page": "/api/v1/statements/",
-        "API list, cursor past 90%": "/api/v1/statements/?"
-        + urllib.parse.urlencode({"cursor": cursor_for(info["deep_id"])}),
-    }
+    combos = Combos(info, args.seed)
     port = free_port()
     server = Server(with_statement_timeout(env, args.statement_timeout), port)
     try:
@@ -69,43 +58,47 @@ def run_one(vendor: str, size: int, args: argparse.Namespace) -> dict:
             "next_link_decodes_to": decode_cursor(first["next"]) if first.get("next") else None,
             "deep_cursor": {"p": str(info["deep_id"])},
         }
-        result["pages"] = {}
-        for name, path in pages.items():
-            timing = time_page(port, path, args)
-            result["pages"][name] = timing
-            log(
-                f"  {name:<32} median {timing['median_ms']:8.1f} ms  "
-                f"p95 {timing['p95_ms']:8.1f} ms  {timing['statuses']} {timing['note']}"
-            )
-        if not args.skip_exports:
-            result["exports"] = measure_exports(server, database, scope, args, size)
-        if not args.skip_load:
-            log(f"  load: {args.clients} clients for {args.load_seconds:.0f}s...")
-            result["load"] = load_test(port, info, args)
-            load = result["load"]
-            log(
-                f"  load: {load['requests']} requests, {load['errors']} errors, "
-                f"{load['throughput']:.1f} req/s, median {load['median_ms'] or 0:.0f} ms"
-            )
+        with Writer(env, args.seed) as writer:
+            result["pages"] = time_cases(port, info, combos, writer, args)
+            if not args.skip_exports:
+                result["exports"] = measure_exports(server, database, scope, args, size)
+            if not args.skip_load:
+                result["load"] = {}
+                for kind, with_writer in (("without writer", None), ("with writer", writer)):
+                    log(f"  load {kind}: {args.clients} clients for {args.load_seconds:.0f}s...")
+                    load = load_test(port, info, combos, args, with_writer)
+                    result["load"][kind] = load
+                    log(
+                        f"  load {kind}: {load['requests']} requests, {load['errors']} errors, "
+                        f"{load['throughput']:.1f} req/s, median {load['median_ms'] or 0:.0f} "
+                        f"ms, p95 {load['p95_ms'] or 0:.0f} ms, {load['writes']} writes"
+                    )
     finally:
         server.stop()
     if not args.no_profile:
         log("  profiling the pages' queries in process...")
         slow = [
             name
-            for name, limit in PAGE_TARGETS_MS.items()
-            if result["pages"][name]["median_ms"] >= limit
+            for name, limit in COLD_TARGETS_MS.items()
+            if result["pages"][name]["cold"]["median_ms"] >= limit
         ]
-        result["profile"] = helper(
-            with_statement_timeout(env, args.statement_timeout),
-            "_profile",
-            {
-                "pages": pages,
-                "explain": args.explain,
-                "explain_pages": slow,
-                "explain_timeout": args.explain_timeout,
-                "warm": [n for n, t in result["pages"].items() if t["median_ms"] < 2000],
-                "top": 3,
-            },
-        )["pages"]
+        # The fresh cases are profiled with one more combination never requested.
+        pages = {
+            name: combos.fresh(FRESH[name]) if name in FRESH else page["path"]
+            for name, page in result["pages"].items()
+        }
+        payload = {
+            "pages": pages,
+            "explain": args.explain,
+            "explain_pages": slow,
+            "explain_timeout": args.explain_timeout,
+            "seed": args.seed,
+            "top": 3,
+        }
+        try:
+            profile_env = with_statement_timeout(env, args.statement_timeout)
+            result["profile"] = helper(profile_env, "_profile", payload)["pages"]
+        except RuntimeError as error:  # the figures above are kept and written anyway
+            log(f"  the profile failed; the run's figures are kept:\n{error}")
+            result["profile_error"] = str(error)[-2000:]
     return result

@@ -1,27 +1,32 @@
-"""Where the time goes: each page once in process with its queries captured, and the
-plans of the slowest ones. Run inside Django through servers.helper (`_profile`)."""
+"""Where the time goes: each page once in process, cold (right after a committed write),
+with its queries captured, and the plans of the slowest ones. Run inside Django through
+servers.helper (`_profile`)."""
 
 from __future__ import annotations
 
 import time
 
 from bench import HOST, setup_django
+from bench.writer import Flipper
 
 
 def profile(payload: dict) -> dict:
-    """Each page once in process: its queries, their time, and the slowest ones' plans
-    (EXPLAIN ANALYZE on PostgreSQL, bounded by a statement timeout; plain EXPLAIN when
-    that runs out)."""
+    """Each page once in process, right after a write: its queries, their time, and the
+    slowest ones' plans (EXPLAIN ANALYZE on PostgreSQL, bounded by a statement timeout;
+    plain EXPLAIN when that runs out)."""
     setup_django()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST=HOST, raise_request_exception=True)
+    flipper = Flipper(f"profile:{payload.get('seed', 1)}")
+    # One request first, so the first page's figures are not the process's own warm-up
+    # (imports, templates); its cached aggregates are void after the next write anyway.
+    client.get(next(iter(payload["pages"].values()), "/"))
     pages = {}
     for name, path in payload["pages"].items():
-        if name in payload.get("warm", ()):
-            client.get(path)
+        flipper.write()
         error = ""
         captured = CaptureQueriesContext(connection)
         started = time.perf_counter()
@@ -46,6 +51,7 @@ def profile(payload: dict) -> dict:
                 plan = explain(connection, sql, payload.get("explain_timeout", 60))
             explained.append({"seconds": seconds, "sql": sql, "plan": plan})
         pages[name] = {
+            "path": path,
             "status": status,
             "error": error,
             "seconds": total,
@@ -53,6 +59,7 @@ def profile(payload: dict) -> dict:
             "query_seconds": sum(q[0] for q in queries),
             "slowest": explained,
         }
+    flipper.finish()
     return {"pages": pages}
 
 

@@ -1,26 +1,34 @@
-"""bench/RESULTS.md: the runs' data kept in a comment at its end, and its rendering."""
+"""What a run leaves: bench/results.json (the latest run per database and size, its
+data), bench/RESULTS.md (short: those runs and one before/after table) and
+bench/plans/<database>-<size>.md (where each page's time goes, and the query plans)."""
 
 from __future__ import annotations
 
 import json
-import re
 
 from bench import BENCH
-from bench.verdicts import PAGE_TARGETS_MS, official, verdicts
+from bench.verdicts import (
+    BEFORE_LOAD,
+    BEFORE_MS,
+    COLD_TARGETS_MS,
+    FULL_SIZE,
+    load_verdicts,
+    official,
+    page_verdicts,
+    verdicts,
+)
 
 RESULTS = BENCH / "RESULTS.md"
-DATA_MARKER = "bench-data"
+DATA = BENCH / "results.json"
+PLANS = BENCH / "plans"
+VENDORS = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
+LOAD = ["no error", "median", "p95", "req/s"]
 
 
 def load_previous() -> dict:
-    if not RESULTS.exists():
-        return {"runs": {}}
-    match = re.search(rf"<!-- {DATA_MARKER}\n(.*?)\n-->", RESULTS.read_text(), flags=re.DOTALL)
-    if not match:
-        return {"runs": {}}
     try:
-        return json.loads(match.group(1).replace("- -", "--"))
-    except json.JSONDecodeError:
+        return json.loads(DATA.read_text())
+    except (OSError, json.JSONDecodeError):
         return {"runs": {}}
 
 
@@ -28,163 +36,223 @@ def fmt_ms(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
 
 
+def mark(found: list[dict], labels: list[str] | None = None) -> str:
+    """PASS/FAIL of each verdict, after its label if given; "(info)" where none applies."""
+    labels = labels or [""] * len(found)
+    marks = [
+        f"{label} {'PASS' if v['pass'] else 'FAIL'}".strip()
+        for label, v in zip(labels, found, strict=True)
+    ]
+    info = found and not any(v["applies"] for v in found)
+    return ", ".join(marks) + (" (info)" if info else "")
+
+
+def load_line(load: dict | None) -> str:
+    if not load:
+        return "–"
+    errors = f", {load['errors']} errors" if load["errors"] else ", no error"
+    return (
+        f"{load['throughput']:.1f} req/s, median {fmt_ms(load['median_ms'])} ms, "
+        f"p95 {fmt_ms(load['p95_ms'])} ms{errors}"
+    )
+
+
+def before_after(data: dict) -> list[str]:
+    after = {
+        run["result"]["vendor"]: run["result"]
+        for run in data["runs"].values()
+        if run["result"]["size"] == FULL_SIZE
+    }
+
+    def figures(vendor: str, name: str) -> str:
+        page = after.get(vendor, {}).get("pages", {}).get(name)
+        if not page:
+            return "–"
+        return f"{fmt_ms(page['cold']['median_ms'])} / {fmt_ms(page['warm']['median_ms'])}"
+
+    lines = [
+        "## Before and after the tallies, 1,000,000 statements",
+        "",
+        "Medians in ms, cold / warm. Before: the figures quoted in issue 15 (SQLite: cold "
+        "only). After: the latest run below (– where none is recorded yet).",
+        "",
+        "| request | cold target | PostgreSQL before | PostgreSQL after "
+        "| SQLite before | SQLite after |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, limit in COLD_TARGETS_MS.items():
+        before = BEFORE_MS.get(name, {})
+        pg = before.get("postgresql")
+        lite = before.get("sqlite")
+        lines.append(
+            f"| {name} | < {limit} | {f'{pg[0]:,} / {pg[1]}' if pg else '–'} | "
+            f"{figures('postgresql', name)} | {f'{lite[0]:,}' if lite else '–'} | "
+            f"{figures('sqlite', name)} |"
+        )
+    lines += [
+        "",
+        "| load, 20 clients, 60 s | target | PostgreSQL before | PostgreSQL after | SQLite after |",
+        "|---|---|---|---|---|",
+    ]
+    for kind, before in BEFORE_LOAD.items():
+        target = "≥ 15 req/s, median < 300 ms, p95 < 1.5 s, no error"
+        lines.append(
+            f"| {kind} | {target if kind == 'with writer' else '(printed)'} | {before} | "
+            f"{load_line(after.get('postgresql', {}).get('load', {}).get(kind))} | "
+            f"{load_line(after.get('sqlite', {}).get('load', {}).get(kind))} |"
+        )
+    return [*lines, ""]
+
+
+def run_section(run: dict) -> list[str]:
+    result, m = run["result"], run["machine"]
+    vendor, size = result["vendor"], result["size"]
+    engine = (
+        f"PostgreSQL {m.get('postgresql', '?')} "
+        f"({', '.join(f'{k}={v}' for k, v in m.get('postgresql_settings', {}).items())})"
+        if vendor == "postgresql"
+        else f"SQLite {m['sqlite']}"
+    )
+    s = run["settings"]
+    lines = [
+        f"## {VENDORS[vendor]}, {size:,} statements ({run['label']})",
+        "",
+        f"- {run['finished']}, commit {m.get('commit', '?')}: `{run['command']}`",
+        f"- {m['cpus']} CPUs ({m['cpu']}), {m['memory_gb']:.1f} GB RAM; Python {m['python']}, "
+        f"Django {m.get('django', '?')}, gunicorn {m.get('gunicorn', '?')} (2 workers × 4 "
+        f"threads); {engine}",
+        f"- corpus: {', '.join(f'{v:,} {k}' for k, v in result['corpus'].items())} (seed "
+        f"{result['seed']}; generated in {result['generation_seconds']:.0f} s"
+        + ("" if result["generated_now"] else ", reused")
+        + f"); busiest actor `{result['busiest_actor'][0]}` ({result['busiest_actor'][1]:,} "
+        f"statements), busiest claim ({result['busiest_claim'][1]:,})",
+        f"- cold: {s.get('cold_repeat')} requests, each right after a committed write; warm: "
+        f"{s['warmup']} warm-ups then {s['repeat']} requests; at most {s['page_budget']:.0f} s "
+        f"per series; p95 nearest rank; plans: [`plans/{vendor}-{size}.md`]"
+        f"(plans/{vendor}-{size}.md)",
+        "",
+        "| request | cold median | cold p95 | warm median | warm p95 | write ms | |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, page in result.get("pages", {}).items():
+        cold, warm = page["cold"], page["warm"]
+        bad = sorted({s for s in cold["statuses"] + warm["statuses"] if s != 200})
+        notes = "; ".join(n for n in (cold["note"], warm["note"]) if n)
+        found = page_verdicts(name, page, vendor, size)
+        labels = [v["target"].split(", ")[-1].replace(": median", "") for v in found]
+        lines.append(
+            f"| {name} | {fmt_ms(cold['median_ms'])} | {fmt_ms(cold['p95_ms'])} | "
+            f"{fmt_ms(warm['median_ms'])} | {fmt_ms(warm['p95_ms'])} | "
+            f"{fmt_ms(cold.get('write_ms'))} | {mark(found, labels)}"
+            f"{' status ' + str(bad) if bad else ''}{' (' + notes + ')' if notes else ''} |"
+        )
+    lines.append("")
+    if result.get("load"):
+        lines += [
+            "| load | requests | errors | req/s | median ms | p95 ms | writes (median ms) | |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        applies = official(result)
+        for kind, load in result["load"].items():
+            kinds = ", ".join(f"{k}: {v}" for k, v in load["error_kinds"].items())
+            writes = (
+                f"{load['writes']} ({fmt_ms(load['write_median_ms'])})" if load["writer"] else "–"
+            )
+            lines.append(
+                f"| {kind} | {load['requests']:,} | {load['errors']}"
+                f"{' (' + kinds + ')' if kinds else ''} | {load['throughput']:.1f} | "
+                f"{fmt_ms(load['median_ms'])} | {fmt_ms(load['p95_ms'])} | {writes} | "
+                f"{mark(load_verdicts(kind, load, applies and kind == 'with writer'), LOAD)} |"
+            )
+        lines.append("")
+    exports = result.get("exports")
+    if exports:
+        base = exports["baseline"]["rows_per_second"]
+        parts = [
+            f"{kind} {e['rows']:,} rows {e['rows_per_second']:,.0f} rows/s "
+            f"({e['rows_per_second'] / base:.0%}, +{e['growth_mb']:.1f} MB)"
+            for kind in ("csv", "jsonl", "full_csv")
+            if (e := exports.get(kind))
+        ]
+        lines += [
+            f"Exports: {'; '.join(parts)}; {exports['baseline_kind']}: {base:,.0f} rows/s.",
+            "",
+        ]
+    others = [
+        v
+        for v in verdicts(result)
+        if not any(part in v["target"] for part in (", cold:", ", warm:", "load "))
+    ]
+    if others:
+        lines += ["| other target | measured | |", "|---|---|---|"]
+        lines += [f"| {v['target']} | {v['value']} | {mark([v])} |" for v in others]
+        lines.append("")
+    return lines
+
+
 def render(data: dict) -> str:
     lines = [
         "# ClaimTracker benchmark results",
         "",
-        "Generated by `bench/run.py` (`make bench`); do not edit by hand: each run replaces",
-        "the sections of the runs it repeats (same label, database and size) and keeps the",
-        "others, so before/after figures can stand side by side (`--label`).",
+        "Written by `python -m bench.run` (`make bench`, see README.md); do not edit by hand.",
+        "The latest run per database and size (each run replaces the one of its database and",
+        "size; the data is in `results.json`, each page's queries and plans in `plans/`).",
+        "Targets (issue 15) apply at 1,000,000 statements: the cold ones on both databases,",
+        "warm and load on PostgreSQL; elsewhere they are printed for information (info).",
         "",
+        *before_after(data),
     ]
-    for key in sorted(data["runs"], key=lambda k: data["runs"][k]["finished"]):
-        run = data["runs"][key]
-        result, m = run["result"], run["machine"]
-        lines += [
-            f"## {run['label']}: {result['vendor']}, {result['size']:,} statements",
-            "",
-            f"- date: {run['finished']}; commit {m.get('commit', '?')}",
-            f"- command: `{run['command']}`",
-            f"- machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_gb']:.1f} GB RAM; "
-            f"Python {m['python']}, Django {m.get('django', '?')}, gunicorn "
-            f"{m.get('gunicorn', '?')} (2 workers × 4 threads, gunicorn.conf.py); "
-            + (
-                f"PostgreSQL {m.get('postgresql', '?')} "
-                f"({', '.join(f'{k}={v}' for k, v in m.get('postgresql_settings', {}).items())})"
-                if result["vendor"] == "postgresql"
-                else f"SQLite {m['sqlite']}"
-            ),
-            f"- corpus: {', '.join(f'{v:,} {k}' for k, v in result['corpus'].items())} "
-            f"(seed {result['seed']}); generation "
-            f"{result['generation_seconds']:.0f} s"
-            + ("" if result["generated_now"] else " (generated by an earlier run, reused)"),
-            f"- busiest actor `{result['busiest_actor'][0]}` "
-            f"({result['busiest_actor'][1]:,} statements as party), busiest claim "
-            f"`{result['busiest_claim'][0]}` ({result['busiest_claim'][1]:,} statements)",
-            "- targets "
-            + (
-                "apply (PostgreSQL, 1,000,000 statements)"
-                if official(result)
-                else "shown for information (they apply to PostgreSQL at 1,000,000)"
-            ),
-            "",
-        ]
-        if result.get("pages"):
-            lines += [
-                "| request | median ms | p95 ms | target | |",
-                "|---|---:|---:|---|---|",
-            ]
-            for name, timing in result["pages"].items():
-                limit = PAGE_TARGETS_MS.get(name)
-                verdict = ""
-                if limit:
-                    verdict = "PASS" if timing["median_ms"] < limit else "FAIL"
-                bad = [s for s in timing["statuses"] if s != 200]
-                lines.append(
-                    f"| `{timing['path'][:70]}` {name} | {fmt_ms(timing['median_ms'])} | "
-                    f"{fmt_ms(timing['p95_ms'])} | {f'< {limit} ms' if limit else ''} | "
-                    f"{verdict}{' status ' + str(bad) if bad else ''}"
-                    f"{' (' + timing['note'] + ')' if timing.get('note') else ''} |"
-                )
-            lines.append("")
-            lines.append(
-                f"Each: {run['settings']['warmup']} warm-up requests, then "
-                f"{run['settings']['repeat']} timed (fresh connection each, whole body read; at "
-                f"most {run['settings'].get('page_budget', 60):.0f} s of samples per page; "
-                "PostgreSQL statement_timeout "
-                f"{run['settings'].get('statement_timeout', 120):.0f} s for the server); "
-                "p95 is the nearest rank. The deep cursor is built from the id a tenth of the "
-                "way up the id order (`base64('p=<id>')`, the encoding of the `next` links: "
-                f"{result.get('cursor_check', {}).get('next_link_decodes_to')})."
-            )
-            lines.append("")
-        exports = result.get("exports")
-        if exports:
-            lines += [
-                f"Exports of {exports['scope']['rows']:,} statements"
-                + (
-                    f" (`date_from={exports['scope']['date_from']}`)"
-                    if exports["scope"]["date_from"]
-                    else ""
-                )
-                + f"; baseline: {exports['baseline_kind']} of the same rows and columns.",
-                "",
-                "| export | rows | seconds | rows/s | share of baseline | worker RSS growth |",
-                "|---|---:|---:|---:|---:|---:|",
-            ]
-            base = exports["baseline"]["rows_per_second"]
-            for kind in ("csv", "jsonl", "full_csv"):
-                e = exports.get(kind)
-                if e:
-                    lines.append(
-                        f"| {kind} `{e['path'][:60]}` | {e['rows']:,} | {e['seconds']:.1f} | "
-                        f"{e['rows_per_second']:,.0f} | {e['rows_per_second'] / base:.0%} | "
-                        f"+{e['growth_mb']:.1f} MB (peak {e['peak_rss_mb']:.0f} MB) |"
-                    )
-            b = exports["baseline"]
-            lines.append(
-                f"| baseline | {b['rows']:,} | {b['seconds']:.1f} | {base:,.0f} | 100% | |"
-            )
-            lines.append("")
-        load = result.get("load")
-        if load:
-            kinds = ", ".join(f"{k}: {v}" for k, v in load["error_kinds"].items()) or "none"
-            lines += [
-                f"Load: {load['clients']} clients, mixed reads (lists, filters, searches, "
-                f"actor/claim/statement/article pages, home, API) for {load['seconds']:.0f} s: "
-                f"{load['requests']:,} requests, {load['throughput']:.1f} req/s, errors "
-                f"{load['errors']} ({kinds}), latency median {fmt_ms(load['median_ms'])} ms, "
-                f"p95 {fmt_ms(load['p95_ms'])} ms.",
-                "",
-            ]
-        lines += ["| target | measured | |", "|---|---|---|"]
-        for v in verdicts(result):
-            lines.append(f"| {v['target']} | {v['value']} | {'PASS' if v['pass'] else 'FAIL'} |")
-        lines.append("")
-        profile = result.get("profile")
-        if profile:
-            lines += [
-                "Where the time goes (each page once in process, Django test client, same "
-                "database): total, number of queries, time in queries, slowest queries.",
-                "",
-                "| page | total ms | queries | in queries ms | slowest queries (ms) |",
-                "|---|---:|---:|---:|---|",
-            ]
-            for name, p in profile.items():
-                slow = ", ".join(f"{q['seconds'] * 1000:.0f}" for q in p["slowest"])
-                lines.append(
-                    f"| {name} | {p['seconds'] * 1000:,.0f} | {p['queries']} | "
-                    f"{p['query_seconds'] * 1000:,.0f} | {slow} |"
-                )
-            lines.append("")
-            failing = {
-                name
-                for name, limit in PAGE_TARGETS_MS.items()
-                if name in result.get("pages", {}) and result["pages"][name]["median_ms"] >= limit
-            }
-            if failing and any(q["plan"] for p in profile.values() for q in p["slowest"]):
-                lines += [
-                    "<details><summary>Plans of the slowest queries of the pages that "
-                    "miss their target</summary>",
-                    "",
-                ]
-                for name in [n for n in profile if n in failing]:
-                    for q in profile[name]["slowest"][:2]:
-                        if not q["plan"]:
-                            continue
-                        lines += [
-                            f"**{name}**: {q['seconds'] * 1000:,.0f} ms",
-                            "",
-                            "```sql",
-                            q["sql"][:3000],
-                            "```",
-                            "",
-                            "```",
-                            q["plan"],
-                            "```",
-                            "",
-                        ]
-                lines += ["</details>", ""]
-    blob = json.dumps(data, indent=1, default=str).replace("--", "- -")
-    lines += [f"<!-- {DATA_MARKER}", blob, "-->", ""]
+    order = sorted(
+        data["runs"].values(), key=lambda r: (r["result"]["size"], r["result"]["vendor"])
+    )
+    for run in reversed(order):
+        lines += run_section(run)
     return "\n".join(lines)
+
+
+def render_plans(run: dict) -> str:
+    result = run["result"]
+    lines = [
+        f"# Where the time goes: {VENDORS[result['vendor']]}, {result['size']:,} statements",
+        "",
+        f"Run {run['finished']} ({run['label']}, commit {run['machine'].get('commit', '?')}). "
+        "Each page once in process (Django test client, same database) right after a "
+        "committed write: total, number of queries, time in them, the slowest three; the "
+        "plans of the two slowest queries of each page that missed its cold target "
+        "(`EXPLAIN (ANALYZE, BUFFERS)` on PostgreSQL, `EXPLAIN QUERY PLAN` on SQLite).",
+        "",
+        "| page | path | total ms | queries | in queries ms | slowest queries (ms) |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    profile = result.get("profile") or {}
+    if result.get("profile_error"):
+        lines += ["The profile failed:", "", "```", result["profile_error"], "```", ""]
+    for name, p in profile.items():
+        slow = ", ".join(f"{q['seconds'] * 1000:.0f}" for q in p["slowest"])
+        error = f" {p['error']}" if p.get("error") else ""
+        lines.append(
+            f"| {name} | `{p.get('path', '')[:80]}` | {p['seconds'] * 1000:,.0f}{error} | "
+            f"{p['queries']} | {p['query_seconds'] * 1000:,.0f} | {slow} |"
+        )
+    lines.append("")
+    for name, p in profile.items():
+        for q in p["slowest"][:2]:
+            if q["plan"]:
+                lines += [f"## {name}: {q['seconds'] * 1000:,.0f} ms", "", "```sql"]
+                lines += [q["sql"][:3000], "```", "", "```", q["plan"], "```", ""]
+    if not any(q["plan"] for p in profile.values() for q in p["slowest"]):
+        lines += ["Every page met its cold target: no plan was taken.", ""]
+    return "\n".join(lines)
+
+
+def write(data: dict, run: dict) -> None:
+    """RESULTS.md and results.json for all the runs, and the plans of this one."""
+    kept = {
+        key: {**r, "result": {k: v for k, v in r["result"].items() if k != "profile"}}
+        for key, r in data["runs"].items()
+    }
+    DATA.write_text(json.dumps({"runs": kept}, indent=1, default=str) + "\n")
+    RESULTS.write_text(render(data))
+    PLANS.mkdir(exist_ok=True)
+    result = run["result"]
+    (PLANS / f"{result['vendor']}-{result['size']}.md").write_text(render_plans(run))
