@@ -25,7 +25,7 @@ from django.dispatch import receiver
 
 from claims import actions, cached
 from claims.anchoring import apply_reanchoring, plan_reanchoring, refuse_lost_quotes
-from claims.models import Quote, Statement
+from claims.models import Quote, Statement, StatementTag, Tally
 from sources.models import Article
 from sources.signals import body_correcting
 
@@ -150,3 +150,13 @@ def forget_cached_aggregates_after_migrate(sender, **kwargs):
     # The database cache's table is made after the first migrate (createcachetable).
     with contextlib.suppress(DatabaseError):
         cached.replace_version()
+    forget_tallies_of_no_statements()
+
+
+def forget_tallies_of_no_statements() -> None:
+    """After a flush, which on SQLite deletes the tallies before the statements (whose
+    triggers then count below zero), no statement is left: neither is any tally."""
+    with contextlib.suppress(DatabaseError):  # before the tallies' migration
+        if not Statement.objects.exists():
+            Tally.objects.all().delete()
+            StatementTag.objects.all().delete()

@@ -92,8 +92,17 @@ def make_statement(
 def make_quote(
     *, statement: Statement, article: Article, quoted: str, occurrence: int | None = None
 ) -> Quote:
+    quote = quote_for(statement=statement, article=article, quoted=quoted, occurrence=occurrence)
+    quote.save()
+    return quote
+
+
+def quote_for(
+    *, statement: Statement, article: Article, quoted: str, occurrence: int | None = None
+) -> Quote:
+    """The quote of these words in the article, anchored and not yet saved."""
     anchored = text.anchor_text(article.body, quoted, occurrence=occurrence)
-    return Quote.objects.create(
+    return Quote(
         statement=statement,
         article=article,
         start=anchored.start,

@@ -303,21 +303,21 @@ def drop(apps, schema_editor):
 def switch_off(connection) -> None:
     """Stop the triggers for a bulk load, inside its transaction (a rollback brings them
     back); `switch_on` puts them back and recounts everything in one pass."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            for name, table in POSTGRESQL_TRIGGERS.items():
-                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {name}")
-        else:
-            for sql in SQLITE_REVERSE:
-                cursor.execute(sql)
+    _switch(connection, on=False)
 
 
 def switch_on(connection) -> None:
+    _switch(connection, on=True)
+    rebuild(connection)
+
+
+def _switch(connection, *, on: bool) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             for name, table in POSTGRESQL_TRIGGERS.items():
-                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {name}")
+                cursor.execute(
+                    f"ALTER TABLE {table} {'ENABLE' if on else 'DISABLE'} TRIGGER {name}"
+                )
         else:
-            for sql in SQLITE_FORWARD:
+            for sql in SQLITE_FORWARD if on else SQLITE_REVERSE:
                 cursor.execute(sql)
-    rebuild(connection)

@@ -17,8 +17,8 @@ from pathlib import Path
 from django.contrib.auth.models import Group, User
 
 from claims.models import Actor, ActorAlias, Claim, Quote, Statement
-from sources import text
 from sources.models import Article, Outlet
+from tests.factories import quote_for
 
 PAYLOADS = tuple(
     line
@@ -89,17 +89,7 @@ def body_of(n: int) -> str:
 
 
 def quoted(statement: Statement, article: Article, words: str, user: User) -> Quote:
-    anchored = text.anchor_text(article.body, words)
-    quote = Quote(
-        statement=statement,
-        article=article,
-        start=anchored.start,
-        end=anchored.end,
-        text=anchored.text,
-        prefix=anchored.prefix,
-        suffix=anchored.suffix,
-    )
-    return saved(quote, user)
+    return saved(quote_for(statement=statement, article=article, quoted=words), user)
 
 
 def make_records() -> Records:
