@@ -77,15 +77,26 @@ def time_page(port: int, path: str, args: argparse.Namespace) -> dict:
     else:
         for _ in range(args.warmup - 1 if first < args.page_budget / 4 else 0):
             statuses.add(request(port, path, timeout=args.request_timeout)[0])
-        started = time.perf_counter()
-        while len(times) < args.repeat:
-            status, seconds, size = request(port, path, timeout=args.request_timeout)
-            statuses.add(status)
-            times.append(seconds)
-            if time.perf_counter() - started > args.page_budget and len(times) >= 3:
-                note = f"{len(times)} samples within the {args.page_budget:.0f}s budget"
-                break
+        times, more, size, note = timed_series(
+            args, args.repeat, lambda: request(port, path, timeout=args.request_timeout)
+        )
+        statuses |= more
     return summary(path, times, statuses, size, note)
+
+
+def timed_series(args: argparse.Namespace, repeat: int, take) -> tuple[list, set, int, str]:
+    """`repeat` samples of take() -> (status, seconds, size), stopped by the page budget
+    once there are at least 3: the times, statuses, last size and a note if cut short."""
+    times, statuses, size, note = [], set(), 0, ""
+    started = time.perf_counter()
+    while len(times) < repeat:
+        status, seconds, size = take()
+        statuses.add(status)
+        times.append(seconds)
+        if time.perf_counter() - started > args.page_budget and len(times) >= 3:
+            note = f"{len(times)} samples within the {args.page_budget:.0f}s budget"
+            break
+    return times, statuses, size, note
 
 
 def summary(path: str, times: list[float], statuses: set, size: int, note: str = "") -> dict:

@@ -12,11 +12,10 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import time
 import urllib.parse
 
 from bench import log
-from bench.client import cursor_for, request, summary, time_page
+from bench.client import cursor_for, request, summary, time_page, timed_series
 from bench.writer import Writer
 
 FACETS = ("stance", "year", "claim", "actor", "outlet")
@@ -92,20 +91,15 @@ def case_names(info: dict) -> list[str]:
 def time_cold(port: int, paths, writer: Writer, args: argparse.Namespace) -> dict:
     """`args.cold_repeat` requests, each right after a committed write; `paths` gives
     each request's path. Bounded by the page budget (at least 3 samples)."""
-    times, statuses, size, writes, first = [], set(), 0, [], None
-    started = time.perf_counter()
-    note = ""
-    while len(times) < args.cold_repeat:
-        path = paths()
-        first = first or path
+    writes, requested = [], []
+
+    def after_a_write():
+        requested.append(paths())
         writes.append(writer.write())
-        status, seconds, size = request(port, path, timeout=args.request_timeout)
-        statuses.add(status)
-        times.append(seconds)
-        if time.perf_counter() - started > args.page_budget and len(times) >= 3:
-            note = f"{len(times)} samples within the {args.page_budget:.0f}s budget"
-            break
-    timing = summary(first, times, statuses, size, note)
+        return request(port, requested[-1], timeout=args.request_timeout)
+
+    times, statuses, size, note = timed_series(args, args.cold_repeat, after_a_write)
+    timing = summary(requested[0], times, statuses, size, note)
     timing["write_ms"] = statistics.median(writes) * 1000
     return timing
 
