@@ -8,22 +8,19 @@ import random
 import statistics
 import threading
 import time
+from collections.abc import Callable
 
 from bench.client import percentile, request
 from bench.pages import Combos
 from bench.writer import Writer
 
 
-def load_test(
-    port: int, info: dict, combos: Combos, args: argparse.Namespace, writer: Writer | None
-) -> dict:
-    """`args.clients` threads issuing a mixed read workload for `args.load_seconds`; with
-    a writer, one more thread has it commit a write every `args.write_interval` s."""
-    clients, seconds, seed = args.clients, args.load_seconds, args.seed
+def read_mix(info: dict, combos: Combos) -> list[tuple[int, Callable[[random.Random], str]]]:
+    """The load's mixed read workload: (weight, path drawn from a random generator)."""
     common, rare = info["common_word"], info["rare_word"]
     words = [common, rare, *info["words"]]
     stances = ("asserted", "denied", "confirmed")
-    mix = [
+    return [
         (10, lambda r: "/statements/"),
         (8, lambda r: f"/statements/?stance={r.choice(stances)}"),
         (8, lambda r: f"/statements/?q={r.choice(words)}"),
@@ -41,6 +38,15 @@ def load_test(
         (6, lambda r: "/api/v1/statements/"),
         (6, lambda r: f"/api/v1/statements/?claim={r.choice(info['top_claims'][:20])}"),
     ]
+
+
+def load_test(
+    port: int, info: dict, combos: Combos, args: argparse.Namespace, writer: Writer | None
+) -> dict:
+    """`args.clients` threads issuing a mixed read workload for `args.load_seconds`; with
+    a writer, one more thread has it commit a write every `args.write_interval` s."""
+    clients, seconds, seed = args.clients, args.load_seconds, args.seed
+    mix = read_mix(info, combos)
     weights = [w for w, _ in mix]
     results: list[tuple[float, int | str]] = []
     lock = threading.Lock()
