@@ -33,9 +33,13 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         # One read of the search's newest matches serves the page, its count and facets.
         matches = Matches.of(filterset.qs)
         rows = matches.ids
+    facets, counted = statement_facets(filterset, request.GET, matches)
+    count = matching_count(filterset)
     context |= {
-        "page": page_of(request, rows, dress=queries.details_of, count=matching_count(filterset)),
-        "facets": statement_facets(filterset, request.GET, matches),
+        "page": page_of(
+            request, rows, dress=queries.details_of, count=counted if count is None else count
+        ),
+        "facets": facets,
         "capped": matches is not None and matches.capped,
         "search_cap": f"{SEARCH_CAP:,}",
         "query": query,
