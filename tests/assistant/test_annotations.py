@@ -89,13 +89,25 @@ def test_every_article_has_a_statement_and_every_claim_is_used(annotations):
     assert claimed == {claim["slug"] for claim in annotations["claims"]}
 
 
+def test_the_set_has_every_stance_and_both_undated_and_relative_dates(annotations):
+    # What the assistant is measured on: each stance, and dates it must resolve or mark.
+    statements = annotations["statements"]
+
+    assert {item["stance"] for item in statements} == {
+        "asserted",
+        "denied",
+        "confirmed",
+        "noncommittal",
+    }
+    assert any(not item.get("wording") for item in statements)
+    assert any(item.get("wording") == "last week" for item in statements)
+
+
 # --- the builder's checks -----------------------------------------------------------------
 
 
 def test_every_quote_is_its_article_body_slice(annotations, records):
-    bodies = {
-        article["id"]: read_body(article["body"]) for article in annotations["articles"]
-    }
+    bodies = {article["id"]: read_body(article["body"]) for article in annotations["articles"]}
     quotes = of_model(records, "claims.quote")
 
     assert len(quotes) == sum(len(item["quotes"]) for item in annotations["statements"])
