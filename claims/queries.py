@@ -13,18 +13,17 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import (
     CharField,
     Count,
-    F,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Cast, Coalesce, RowNumber
+from django.db.models.functions import Cast, Coalesce
 
 from claims import standing
 from claims.models import (
@@ -311,29 +310,53 @@ def claim_standing(claim: Claim) -> standing.Standing:
 def claim_standing_summary(claim: Claim) -> standing.StandingSummary:
     """Who confirmed the claim (each party's first confirmation) and who denied it after
     the first confirmation (each party's last denial), for a claim annotated by
-    claims_for_list(): two small queries, one row per party."""
+    claims_for_list(): three small queries, one row per party."""
     derived = claim_standing(claim)
     if not claim.first_confirmed_on:
         return standing.StandingSummary(derived)
-
-    def voices(statements: QuerySet[Statement], *order) -> tuple[standing.Voice, ...]:
-        # One row per party: the first (or last) of its statements in `order`.
-        ranked = statements.annotate(
-            rank=Window(RowNumber(), partition_by=[F("party_id")], order_by=list(order))
-        ).filter(rank=1)
-        rows = sorted(
-            ranked.values_list("party__name", "made_on", "made_on_precision"),
-            key=lambda row: (row[1], row[0]),
+    confirmed = party_voices(claim, "confirmed", first=True)
+    denied = party_voices(claim, "denied", first=False, after=claim.first_confirmed_on)
+    names = dict(
+        Actor.objects.filter(pk__in={v.party_id for v in (*confirmed, *denied)}).values_list(
+            "pk", "name"
         )
-        return tuple(standing.Voice(*row) for row in rows)
-
-    on_claim = Statement.objects.filter(claim=claim)
-    return standing.StandingSummary(
-        derived,
-        confirmed_by=voices(on_claim.filter(stance="confirmed"), F("made_on").asc(), F("id").asc()),
-        still_denied_by=voices(
-            on_claim.filter(stance="denied", made_on__gt=claim.first_confirmed_on),
-            F("made_on").desc(),
-            F("id").desc(),
-        ),
     )
+
+    def voices(rows) -> tuple[standing.Voice, ...]:
+        said = [standing.Voice(names[r.party_id], r.made_on, r.made_on_precision) for r in rows]
+        return tuple(sorted(said, key=lambda voice: (voice.made_on, voice.party)))
+
+    return standing.StandingSummary(
+        derived, confirmed_by=voices(confirmed), still_denied_by=voices(denied)
+    )
+
+
+# Each party's first (MIN) or last (MAX) statement of one stance on a claim, after a
+# date: the dates grouped from the (claim, stance, party, made_on) index alone, then
+# the statements on those dates. A window ranking every statement read each one's row:
+# 0.3 s for the busiest claim's 27,000 confirmations at 1,000,000 statements.
+PARTY_VOICES_SQL = """
+SELECT s.id, s.party_id, s.made_on, s.made_on_precision FROM {table} s
+JOIN (
+    SELECT party_id, {pick}(made_on) AS made_on FROM {table}
+    WHERE claim_id = %s AND stance = %s AND made_on > %s GROUP BY party_id
+) f ON s.party_id = f.party_id AND s.made_on = f.made_on
+WHERE s.claim_id = %s AND s.stance = %s
+"""
+
+
+def party_voices(
+    claim: Claim, stance: str, *, first: bool, after: datetime.date = datetime.date.min
+) -> list[Statement]:
+    """Each party's first (or last) statement of `stance` on the claim made after
+    `after`: ties on a date go to the lower (or higher) id, as in the party's thread."""
+    sql = PARTY_VOICES_SQL.format(
+        table=connection.ops.quote_name(Statement._meta.db_table), pick="MIN" if first else "MAX"
+    )
+    rows = Statement.objects.raw(sql, [claim.pk, stance, after, claim.pk, stance])
+    chosen: dict[int, Statement] = {}
+    for row in rows:
+        kept = chosen.get(row.party_id)
+        if kept is None or (row.pk < kept.pk) == first:
+            chosen[row.party_id] = row
+    return list(chosen.values())
