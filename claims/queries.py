@@ -21,7 +21,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Cast, Coalesce
 
@@ -83,22 +82,22 @@ def actor_history(actor: Actor) -> QuerySet[Statement]:
 POSITION_CHANGES_SHOWN = 20
 
 # The actor's statements that change their party's stance on a claim, newest first,
-# with the stance before, the number of such changes in all (before LIMIT cuts), from
-# one window over the party threads the statements belong to: the (party, claim,
-# made_on, id) index gives the rows in thread order, so nothing per statement.
+# with the statement before, and the number of such changes in all (before LIMIT cuts),
+# from one window over the party threads the statements belong to. The window reads
+# only the columns of the (party, claim, made_on, id, stance) index, so a busy party's
+# 141,000 statements are read from the index alone, not row by row; only the changes
+# shown and the statements before them are read whole (actor_position_changes).
 POSITION_CHANGES_SQL = """
-SELECT t.*, count(*) OVER () AS changes_in_all FROM (
-    SELECT s.id, s.claim_id, s.actor_id, s.party_id, s.speaker_id, s.stance, s.made_on,
-           s.made_on_precision,
+SELECT t.id, t.previous_id, count(*) OVER () AS changes_in_all FROM (
+    SELECT s.id, s.party_id, s.stance, s.made_on,
            LAG(s.stance) OVER thread AS previous_stance,
-           LAG(s.made_on) OVER thread AS previous_made_on,
-           LAG(s.made_on_precision) OVER thread AS previous_precision
+           LAG(s.id) OVER thread AS previous_id
     FROM {table} s
     WHERE s.party_id IN ({parties})
     WINDOW thread AS (PARTITION BY s.party_id, s.claim_id ORDER BY s.made_on, s.id)
 ) t
 WHERE t.previous_stance <> t.stance
-  AND (t.party_id = %s OR t.actor_id = %s OR t.speaker_id = %s)
+  AND (t.party_id = %s OR t.id IN (SELECT id FROM {table} WHERE actor_id = %s OR speaker_id = %s))
 ORDER BY t.made_on DESC, t.id DESC
 LIMIT %s
 """
@@ -128,15 +127,24 @@ def actor_position_changes(actor: Actor, parties: set[int] | None = None) -> Pos
     history table below flags every one)."""
     parties = parties or position_change_parties(actor)
     sql = POSITION_CHANGES_SQL.format(
-        table=Statement._meta.db_table, parties=", ".join(["%s"] * len(parties))
+        table=connection.ops.quote_name(Statement._meta.db_table),
+        parties=", ".join(["%s"] * len(parties)),
     )
     params = [*sorted(parties), actor.pk, actor.pk, actor.pk, POSITION_CHANGES_SHOWN]
-    latest = list(Statement.objects.raw(sql, params))
-    for change in latest:
-        if isinstance(change.previous_made_on, str):  # SQLite gives raw columns as text
-            change.previous_made_on = datetime.date.fromisoformat(change.previous_made_on)
-    prefetch_related_objects(latest, "claim")
-    return PositionChanges(latest, latest[0].changes_in_all if latest else 0)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    read = Statement.objects.select_related("claim").in_bulk(
+        [pk for row in found for pk in row[:2]]
+    )
+    latest = []
+    for pk, previous_pk, _ in found:
+        change, previous = read[pk], read[previous_pk]
+        change.previous_stance = previous.stance
+        change.previous_made_on = previous.made_on
+        change.previous_precision = previous.made_on_precision
+        latest.append(change)
+    return PositionChanges(latest, found[0][2] if found else 0)
 
 
 def claim_timeline(claim: Claim) -> QuerySet[Statement]:

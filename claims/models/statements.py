@@ -166,8 +166,10 @@ class Statement(Versioned):
             ),
             # A party's thread on a claim in date order: previous stances, position
             # changes, actor histories and the actor facet.
+            # With the stance last, a party's position changes are found in it alone.
             models.Index(
-                fields=["party", "claim", "made_on", "id"], name="statement_party_thread_idx"
+                fields=["party", "claim", "made_on", "id", "stance"],
+                name="statement_party_thread_idx",
             ),
         ]
 
