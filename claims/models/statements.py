@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce, Length
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims import cached
 from claims.models.actors import Actor
 from claims.models.choices import ActorKind, DatePrecision, Stance, choices_check
 from claims.models.claims import Claim
+from claimtracker import links
 from claimtracker.versioning import Versioned
 from sources import dates, text
 from sources.models import Article
@@ -177,7 +177,7 @@ class Statement(Versioned):
         return f"{self.actor} {self.stance}: {self.claim} ({self.made_on_display})"
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:statement-detail", args=[self.pk])
+        return links.page_of("claims:statement-detail", self.pk)
 
     def save(self, *args, **kwargs) -> None:
         # The party is derived by claims.signals.derive_party, which loaddata also runs.
