@@ -236,6 +236,11 @@ class Matches:
         ids = list(ids[: SEARCH_CAP + 1])
         return cls(ids[:SEARCH_CAP], len(ids) > SEARCH_CAP)
 
+    def read(self) -> Matches:
+        """Itself, with its facet counts read (to be cached whole)."""
+        self.tagged  # noqa: B018 (a cached_property, read for its side effect)
+        return self
+
     @cached_property
     def tagged(self) -> dict[str, list[tuple[str, int]]]:
         # The ids go as one parameter (an array, or JSON on SQLite): 10,000 parameters
@@ -291,7 +296,7 @@ def statement_facets(
         elif given is NOT_TALLIED:
             found = counted[left_out, name]
         else:
-            found = tallies.values_of(name, given)
+            found = tallies.values_of(name, given, FACET_LIMIT)
         pairs = [(key_of(v), n) for v, n in found[:FACET_LIMIT]]
         if name == "year":  # newest first, as a timeline reads
             pairs.sort(key=lambda pair: -pair[0])
