@@ -8,7 +8,7 @@ size: lists are paginated by the caller, aggregates are GROUP BYs, and per-row f
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -24,7 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 
-from claims import standing
+from claims import standing, tallies
 from claims.models import (
     Actor,
     ActorAlias,
@@ -74,9 +74,52 @@ def statements_for_export() -> QuerySet[Statement]:
     return Statement.objects.select_related("actor", "speaker", "claim").order_by("-made_on", "-id")
 
 
+ACTOR_HISTORY_ORDER = ("claim__text", "claim_id", "made_on", "id")
+
+
 def actor_history(actor: Actor) -> QuerySet[Statement]:
     """Lean rows in page order (grouped by claim); `details_of` dresses a page."""
-    return Statement.objects.by_actor(actor).order_by("claim__text", "claim_id", "made_on", "id")
+    return Statement.objects.by_actor(actor).order_by(*ACTOR_HISTORY_ORDER)
+
+
+def actor_claims_in_order(actor: Actor) -> list[tuple[int, int]]:
+    """(claim id, the actor's statements on it) for each claim the actor spoke on, in the
+    order of its history's pages (by claim text), from the tallies."""
+    given = ("actor", str(actor.pk))
+    counts = {int(claim): n for claim, n in tallies.values_of("claim", given)}
+    # The claims put in order in the database, found there too: the busiest actor spoke
+    # on every claim, and a list of 5,000 ids took longer to plan than to sort.
+    ordered = Claim.objects.filter(pk__in=tallies.values_subquery("claim", given))
+    ordered = ordered.order_by("text", "id").values_list("pk", flat=True)
+    return [(pk, counts[pk]) for pk in ordered if pk in counts]
+
+
+class ActorHistoryByClaim(Sequence):
+    """The actor's whole history in page order (actor_history), cut into pages without
+    sorting it: from how many statements the actor has on each claim, in page order
+    (actor_claims_in_order), a page reads only the claims it covers. The busiest actor's
+    141,000 statements were sorted by claim text for every page: 0.19 s on SQLite,
+    0.06 s on PostgreSQL at 1,000,000 statements."""
+
+    def __init__(self, actor: Actor, claims: list[tuple[int, int]]):
+        self.actor, self.claims = actor, claims
+
+    def __len__(self) -> int:
+        return sum(n for _, n in self.claims)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("an actor's history is read a page (a slice) at a time")
+        start, stop, _ = index.indices(len(self))
+        covered, skipped, seen = [], 0, 0
+        for claim, n in self.claims:
+            if seen + n <= start:
+                skipped += n
+            elif seen < stop:
+                covered.append(claim)
+            seen += n
+        rows = actor_history(self.actor).filter(claim_id__in=covered)
+        return rows[start - skipped : stop - skipped]
 
 
 POSITION_CHANGES_SHOWN = 20

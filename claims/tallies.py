@@ -4,6 +4,9 @@ with one other facet value, from the counts the database keeps exact on every wr
 
 from __future__ import annotations
 
+from django.db.models import BigIntegerField
+from django.db.models.functions import Cast
+
 from claims.models import Stance, Tally
 from claims.models.tallies import NO_FACET
 
@@ -23,6 +26,14 @@ def values_of(
     )
     # The claim facet has a value per claim (5,000 in the benchmark): a page shows 12.
     return list(rows if limit is None else rows[:limit])
+
+
+def values_subquery(facet: str, given: Given):
+    """The values of an id facet (claim, actor, speaker, outlet) some statement has
+    under `given`, as a subquery of integers (for `pk__in`)."""
+    facet_a, value_a = given
+    rows = Tally.objects.filter(facet_a=facet_a, value_a=value_a, facet_b=facet, statements__gt=0)
+    return rows.annotate(key=Cast("value_b", BigIntegerField())).values("key")
 
 
 def statements_with(given: Given | None = None) -> int:

@@ -42,10 +42,20 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Its position changes depend on every statement of the parties it speaks for.
     parties = queries.position_change_parties(actor)
     filtered = any(filterset.form.cleaned_data.get(name) for name in ACTOR_PAGE_FILTERS[:-1])
+    claims_in_order = (
+        []
+        if filtered
+        else cached.cached(
+            "actor-claims",
+            actor.pk,
+            lambda: queries.actor_claims_in_order(actor),
+            [f"actor:{actor.pk}", cached.STATEMENTS],
+        )
+    )
     context |= {
         "page": page_of(
             request,
-            filterset.qs,
+            filterset.qs if filtered else queries.ActorHistoryByClaim(actor, claims_in_order),
             100,
             queries.details_of,
             count=None if filtered else tallies.statements_with(("actor", str(actor.pk))),

@@ -280,3 +280,30 @@ def test_the_actor_list_says_when_nothing_matches(client, seed):
 
     assertContains(response, "No actor matches “Atlantis”.")
     assert client.get("/actors/?q=a%00").status_code == 400  # named, never a 500
+
+
+def test_a_long_history_pages_in_claim_order_without_gaps_or_repeats(client, db):
+    # Pages are cut from the actor's counts per claim (queries.ActorHistoryByClaim):
+    # claims made in another order than their text, and pages that end inside a claim.
+    state = make_actor(name="Pagedonia", slug="pagedonia")
+    envoy = make_actor(name="Pagedonian envoy", kind="person", speaks_for=state)
+    other = make_actor(name="Otherland")
+    for text, mine in (("Zeta is true", 90), ("Alpha is true", 60), ("Mid is true", 70)):
+        claim = make_claim(text=text)
+        Statement.objects.bulk_create(
+            Statement(
+                actor=envoy if n % 7 == 0 else state,
+                claim=claim,
+                stance="asserted",
+                made_on=datetime.date(2020, 1 + n % 12, 1 + n % 28),
+            )
+            for n in range(mine)
+        )
+        make_statement(actor=other, claim=claim)  # not the actor's
+
+    expected = list(queries.actor_history(state).values_list("id", flat=True))
+    pages = [client.get(f"/actors/pagedonia/?page={n}") for n in (1, 2, 3)]
+
+    assert len(expected) == 220
+    assert [pk for page in pages for pk in listed_ids(page)] == expected
+    assert "Page 1 of 3" in visible_text(pages[0])
