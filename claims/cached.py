@@ -61,6 +61,8 @@ SCOPES_TABLE = "claims_scopeversion"  # claims.models.ScopeVersion
 # (claims.database.statement_token): what counts or searches statements is cached under
 # it, and stays exact as of the last commit.
 STATEMENTS = statement_token.SCOPE
+# Replaced by the same triggers only when what a text search finds may change.
+SEARCH = statement_token.SEARCH_SCOPE
 
 
 def scope_versions(scopes: Iterable[str]) -> str:

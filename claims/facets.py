@@ -236,11 +236,6 @@ class Matches:
         ids = list(ids[: SEARCH_CAP + 1])
         return cls(ids[:SEARCH_CAP], len(ids) > SEARCH_CAP)
 
-    def read(self) -> Matches:
-        """Itself, with its facet counts read (to be cached whole)."""
-        self.tagged  # noqa: B018 (a cached_property, read for its side effect)
-        return self
-
     @cached_property
     def tagged(self) -> dict[str, list[tuple[str, int]]]:
         # The ids go as one parameter (an array, or JSON on SQLite): 10,000 parameters

@@ -7,10 +7,11 @@ merges, raw SQL, another client), so a reader sees the new token exactly when it
 the write, and an aggregate cached before it is never read after it.
 
 The writes: any insert, update or deletion of a statement or a quote (a quote's text is
-what a search matches), and an article moving to another outlet. On PostgreSQL the
+what a search matches), and an article moving to another outlet; the "search" token only
+for quotes and a statement's existence or date. On PostgreSQL the
 trigger runs once per SQL statement and, named to sort before the tally triggers, takes
-the token's row lock before any tally's: writers of statements wait for each other at
-their first write instead of deadlocking over tallies. Bulk loads switch it off with
+the statements token's row lock before any tally's: writers of statements wait for each
+other at their first write instead of deadlocking over tallies. Bulk loads switch it off with
 the tallies (claims.database.tallies) and replace the token once at the end.
 """
 
@@ -20,56 +21,78 @@ from claims.database.vendor import run_for_vendor
 
 MIGRATION = "0018_statement_token"
 SCOPE = "statements"
+# Replaced only when what a text search finds, or its order, may change: quotes, and a
+# statement's existence or date; not a statement's stance or actor, which a search's
+# matches do not depend on (its facet counts, cached under SCOPE, do).
+SEARCH_SCOPE = "search"
 TABLE = "claims_scopeversion"
 
-# trigger name: (event, table)
+# trigger name: (events, table, the scopes it replaces, in this order). On PostgreSQL a
+# table's triggers fire in the order of their names, and every write that replaces the
+# search token has replaced the statements token first: whoever holds the search
+# token's row lock holds the statements token's, so writers cannot deadlock over them.
 EVENTS = {
-    "claims_scope_statement_write": ("INSERT OR UPDATE OR DELETE", "claims_statement"),
-    "claims_scope_quote_write": ("INSERT OR UPDATE OR DELETE", "claims_quote"),
-    "claims_scope_article_update": ("UPDATE OF outlet_id", "sources_article"),
+    "claims_scope_1_statement": ("INSERT OR UPDATE OR DELETE", "claims_statement", (SCOPE,)),
+    "claims_scope_2_statement_dated": (
+        "INSERT OR UPDATE OF made_on OR DELETE",
+        "claims_statement",
+        (SEARCH_SCOPE,),
+    ),
+    "claims_scope_quote": ("INSERT OR UPDATE OR DELETE", "claims_quote", (SCOPE, SEARCH_SCOPE)),
+    "claims_scope_article": ("UPDATE OF outlet_id", "sources_article", (SCOPE,)),
 }
 
-SQLITE_REPLACE = (
-    f"INSERT INTO {TABLE} (scope, token) VALUES ('{SCOPE}', lower(hex(randomblob(16))))"
-    " ON CONFLICT (scope) DO UPDATE SET token = excluded.token"
-)
-POSTGRESQL_REPLACE = (
-    f"INSERT INTO {TABLE} (scope, token)"
-    f" VALUES ('{SCOPE}', md5(random()::text || clock_timestamp()::text))"
-    " ON CONFLICT (scope) DO UPDATE SET token = excluded.token"
-)
+TOKEN = {
+    "sqlite": "lower(hex(randomblob(16)))",
+    "postgresql": "md5(random()::text || clock_timestamp()::text)",
+}
+
+
+def replace_sql(vendor: str, scopes) -> str:
+    values = ", ".join(f"('{scope}', {TOKEN[vendor]})" for scope in scopes)
+    return (
+        f"INSERT INTO {TABLE} (scope, token) VALUES {values}"
+        " ON CONFLICT (scope) DO UPDATE SET token = excluded.token"
+    )
+
+
+ALL_SCOPES = (SCOPE, SEARCH_SCOPE)  # in lock order
 
 # SQLite has no trigger for several events: one per event, per row.
 SQLITE_TRIGGERS = {
-    f"{name}_{event.split()[0].lower()}": (event, table)
-    for name, (events, table) in EVENTS.items()
+    f"{name}_{event.split()[0].lower()}": (event, table, scopes)
+    for name, (events, table, scopes) in EVENTS.items()
     for event in events.split(" OR ")
 }
 TRIGGERS = tuple(SQLITE_TRIGGERS)
 SQLITE_FORWARD = [
-    f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW BEGIN {SQLITE_REPLACE}; END;"
-    for name, (event, table) in SQLITE_TRIGGERS.items()
+    f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW"
+    f" BEGIN {replace_sql('sqlite', scopes)}; END;"
+    for name, (event, table, scopes) in SQLITE_TRIGGERS.items()
 ]
 SQLITE_REVERSE = [f"DROP TRIGGER IF EXISTS {name};" for name in TRIGGERS]
 
 POSTGRESQL_FORWARD = [
-    f"""
-    CREATE FUNCTION claims_scope_statements() RETURNS trigger AS $$
-    BEGIN
-        {POSTGRESQL_REPLACE};
-        RETURN NULL;
-    END;
-    $$ LANGUAGE plpgsql;
-    """,
     *(
-        f"CREATE TRIGGER {name} AFTER {event} ON {table}"
-        " FOR EACH STATEMENT EXECUTE FUNCTION claims_scope_statements();"
-        for name, (event, table) in EVENTS.items()
+        f"""
+        CREATE FUNCTION {name}() RETURNS trigger AS $$
+        BEGIN
+            {replace_sql("postgresql", scopes)};
+            RETURN NULL;
+        END;
+        $$ LANGUAGE plpgsql;
+        """
+        for name, (_, _, scopes) in EVENTS.items()
+    ),
+    *(
+        f"CREATE TRIGGER {name} AFTER {events} ON {table}"
+        f" FOR EACH STATEMENT EXECUTE FUNCTION {name}();"
+        for name, (events, table, _) in EVENTS.items()
     ),
 ]
 POSTGRESQL_REVERSE = [
-    *(f"DROP TRIGGER IF EXISTS {name} ON {table};" for name, (_, table) in EVENTS.items()),
-    "DROP FUNCTION IF EXISTS claims_scope_statements();",
+    *(f"DROP TRIGGER IF EXISTS {name} ON {table};" for name, (_, table, _) in EVENTS.items()),
+    *(f"DROP FUNCTION IF EXISTS {name}();" for name in EVENTS),
 ]
 
 
@@ -82,17 +105,14 @@ def drop(apps, schema_editor):
 
 
 def switch(connection, *, on: bool) -> None:
-    """Off for a bulk load (inside its transaction), back on after it with a new token."""
+    """Off for a bulk load (inside its transaction), back on after it with new tokens."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            for name, (_, table) in EVENTS.items():
-                cursor.execute(
-                    f"ALTER TABLE {table} {'ENABLE' if on else 'DISABLE'} TRIGGER {name}"
-                )
-            if on:
-                cursor.execute(POSTGRESQL_REPLACE)
+            state = "ENABLE" if on else "DISABLE"
+            for name, (_, table, _) in EVENTS.items():
+                cursor.execute(f"ALTER TABLE {table} {state} TRIGGER {name}")
         else:
             for sql in SQLITE_FORWARD if on else SQLITE_REVERSE:
                 cursor.execute(sql)
-            if on:
-                cursor.execute(SQLITE_REPLACE)
+        if on:
+            cursor.execute(replace_sql(connection.vendor, ALL_SCOPES))

@@ -29,12 +29,18 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     query = query_without_page(request.GET)
     q = filterset.form.cleaned_data.get("q") or ""
     rows, matches = filterset.qs, None
-    # Cached until the next write to any statement or quote (cached.STATEMENTS), so
-    # exact as of the last commit; keyed by the filters as given.
+    # Cached until a write could change them, so exact as of the last commit; keyed by
+    # the filters as given.
     if q.strip():
         # One read of the search's newest matches serves the page, its count and facets.
+        # Which statements a search alone finds changes only with quotes and statements'
+        # dates (cached.SEARCH), not with the stance edits that change its facets.
+        alone = not any(value for name, value in filterset.form.cleaned_data.items() if name != "q")
         matches = cached.cached(
-            "search-matches", query, lambda: Matches.of(filterset.qs).read(), [cached.STATEMENTS]
+            "search-matches",
+            query,
+            lambda: Matches.of(filterset.qs),
+            [cached.SEARCH if alone else cached.STATEMENTS],
         )
         rows = matches.ids
     facets, count = cached.cached(

@@ -136,3 +136,36 @@ def test_a_raw_sql_write_also_refreshes_a_cached_search_and_the_home_page(client
     assert facet_count(client, "/statements/?q=drones", "stance", "confirmed") == 1
     matrix = client.get("/").context["matrix"]
     assert [cell.stance for _, cells in matrix.rows for cell in cells if cell] == ["confirmed"]
+
+
+def searched(client, url: str) -> tuple[list[int], bool]:
+    """The listed statements, and whether the request ran the text search itself."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.pages.reading import listed_ids
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    ran = any("websearch_to_tsquery" in q["sql"] or " MATCH " in q["sql"] for q in captured)
+    return listed_ids(response), ran
+
+
+def test_a_search_is_run_again_only_when_what_it_finds_may_have_changed(client, state):
+    from django.db import connection
+
+    older = make_statement(actor=state, stance="denied", made_on=datetime.date(2020, 1, 1))
+    newer = make_statement(actor=state, stance="denied", made_on=datetime.date(2021, 1, 1))
+    assert searched(client, "/statements/?q=drones") == ([newer.pk, older.pk], True)
+    assert searched(client, "/statements/?q=drones") == ([newer.pk, older.pk], False)
+
+    with connection.cursor() as cursor:  # a stance: the same matches, other counts
+        cursor.execute("UPDATE claims_statement SET stance = 'asserted'")
+    assert searched(client, "/statements/?q=drones") == ([newer.pk, older.pk], False)
+    assert facet_count(client, "/statements/?q=drones", "stance", "asserted") == 2
+
+    with connection.cursor() as cursor:  # a date: the newest first, again
+        cursor.execute(
+            "UPDATE claims_statement SET made_on = '2022-01-01' WHERE id = %s", [older.pk]
+        )
+    assert searched(client, "/statements/?q=drones") == ([older.pk, newer.pk], True)
