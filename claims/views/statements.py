@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import citations, queries
+from claims import citations, queries, search
 from claims.facets import SEARCH_CAP, Matches, matching_count, statement_facets
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
 from claims.models import Stance, Statement
@@ -28,13 +28,18 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         return render(request, "claims/statement_list.html", context, status=400)
     query = query_without_page(request.GET)
     q = filterset.form.cleaned_data.get("q") or ""
-    rows, matches = filterset.qs, None
+    rows, matches, dress = filterset.qs, None, queries.details_of
     if q.strip():
         # One read of the search's newest matches serves the page, its count and facets.
         matches = Matches.of(filterset.qs)
         rows = matches.ids
+
+        def dress(ids: list[int]) -> list[Statement]:
+            # The words found, marked in the page's quotes: one more query per page.
+            return search.highlight_statements(queries.details_of(ids), q)
+
     context |= {
-        "page": page_of(request, rows, dress=queries.details_of, count=matching_count(filterset)),
+        "page": page_of(request, rows, dress=dress, count=matching_count(filterset)),
         "facets": statement_facets(filterset, request.GET, matches),
         "capped": matches is not None and matches.capped,
         "search_cap": f"{SEARCH_CAP:,}",
