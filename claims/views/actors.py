@@ -8,7 +8,7 @@ from claims import cached, queries, tallies
 from claims.filters import StatementFilter, unknown_parameters
 from claims.models import Actor, MergedActor
 from claims.views.gone import missing
-from claims.views.pagination import page_of, query_without_page
+from claims.views.pagination import feed_links, page_of, query_without_page
 
 ACTOR_PAGE_FILTERS = ("claim", "stance", "date_from", "date_to", "page")
 ACTORS_PER_PAGE = 200
@@ -60,5 +60,10 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "csv_url": f"{reverse('api:statement-export-csv')}?{export_query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{export_query}",
         "list_url": f"{reverse('claims:statement-list')}?{export_query}",
+        **feed_links(
+            reverse("claims:actor-feed", args=[actor.slug]),
+            query_without_page(request.GET),
+            actor.name,
+        ),
     }
     return render(request, "claims/actor_detail.html", context)

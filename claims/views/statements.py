@@ -10,7 +10,7 @@ from claims.facets import SEARCH_CAP, Matches, matching_count, statement_facets
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
 from claims.models import Stance, Statement
 from claims.views.gone import missing
-from claims.views.pagination import page_of, query_without_page
+from claims.views.pagination import feed_links, page_of, query_without_page
 from sources import sentences
 
 
@@ -46,6 +46,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
+        **feed_links(reverse("claims:statement-feed"), query, "Statements"),
         "alias_matches": list(queries.actors_named([q])[:3]) if q.strip() else [],
         "stances": Stance.choices,
     }
