@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from claims import cached, queries, tallies
-from claims.filters import StatementFilter, unknown_parameters
-from claims.models import Actor, MergedActor
+from claims.filters import StatementFilter, offered_choices, unknown_parameters
+from claims.models import Actor, Claim, MergedActor, Stance
 from claims.views.gone import missing
 from claims.views.pagination import feed_links, page_of, query_without_page
 
@@ -35,6 +35,18 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     filterset = StatementFilter(request.GET, queryset=queries.actor_history(actor))
     unknown = unknown_parameters(request.GET, ACTOR_PAGE_FILTERS)
     context = {"actor": actor, "filterset": filterset, "form": filterset.form, "unknown": unknown}
+    # The filters offer the claims the actor spoke on and its stances, counted by the
+    # tallies (the actor's statements with each value, whatever the other filters).
+    given = ("actor", str(actor.pk))
+    chosen = [value.strip() for value in request.GET.getlist("claim") if value.strip()]
+    claim_choices = offered_choices("claim", given, Claim, "text", chosen)
+    if claim_choices is not None and not {c.value for c in claim_choices} >= set(chosen):
+        claim_choices = None  # a claim it never spoke on: the box shows what was typed
+    stance_counts = dict(tallies.values_of("stance", given))
+    context["claim_choices"] = claim_choices
+    context["stance_choices"] = [
+        (value, label, stance_counts.get(value, 0)) for value, label in Stance.choices
+    ]
     if unknown or not filterset.is_valid():
         return render(request, "claims/actor_detail.html", context, status=400)
     export_query = query_without_page(request.GET)

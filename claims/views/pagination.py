@@ -88,7 +88,16 @@ def page_of(
 
 def feed_links(url: str, query: str, title: str) -> dict:
     """What a page's templates need to link its Atom feed (claims.feeds), in the head
-    and visibly: the feed of the same filters (`query`, without the page)."""
+    and visibly: the feed of the same filters (`query`, without the page), less the
+    empty ones a submitted form leaves (date_from=), so a reader shows a clean address."""
+    params = QueryDict(query, mutable=True)
+    for name in list(params):
+        values = [value for value in params.getlist(name) if value.strip()]
+        if values:
+            params.setlist(name, values)
+        else:
+            del params[name]
+    query = params.urlencode()
     return {
         "feed_url": f"{url}?{query}" if query else url,
         "feed_title": f"{title}: Atom feed",
