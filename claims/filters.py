@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
@@ -11,7 +10,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
-from claims import queries, tallies
+from claims import queries
 from claims.models import Claim, Quote, Stance, Statement
 from claims.search import matching_statement_ids, search_words
 from claimtracker import inputs
@@ -151,35 +150,3 @@ class StatementFilter(django_filters.FilterSet):
 
 def unknown_parameters(params, allowed: tuple[str, ...]) -> list[str]:
     return sorted(set(params) - set(allowed))
-
-
-# A filter offers its values to pick from (a select) when it has at most this many, as
-# many as fit a phone's picker; past it, the filter keeps its text box.
-CHOICES_LISTED = 50
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str  # what the filter takes: a slug, a stance, a year
-    label: str
-    count: int  # statements with this value, under the tally's given value
-    selected: bool
-
-
-def offered_choices(
-    facet: str, given: tallies.Given | None, model, label: str, chosen=()
-) -> list[Choice] | None:
-    """The records of `model` that statements under `given` have as `facet`, with how
-    many, by `label`: one indexed read of the tallies and one of the records, never a
-    count over the statements. None when there are more than CHOICES_LISTED."""
-    counts = tallies.values_of(facet, given, limit=CHOICES_LISTED + 1)
-    if len(counts) > CHOICES_LISTED:
-        return None
-    records = model.objects.in_bulk([int(value) for value, _ in counts])
-    chosen = {str(value) for value in chosen}
-    choices = [
-        Choice(record.slug, getattr(record, label), n, record.slug in chosen)
-        for value, n in counts
-        if (record := records.get(int(value))) is not None
-    ]
-    return sorted(choices, key=lambda choice: choice.label.casefold())

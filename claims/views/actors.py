@@ -5,8 +5,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from claims import cached, queries, tallies
-from claims.filters import StatementFilter, offered_choices, unknown_parameters
-from claims.models import Actor, Claim, MergedActor, Stance
+from claims.filter_choices import offered_choices
+from claims.filters import StatementFilter, unknown_parameters
+from claims.models import Actor, MergedActor, Stance
 from claims.views.gone import missing
 from claims.views.pagination import feed_links, page_of, query_without_page
 
@@ -39,7 +40,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # tallies (the actor's statements with each value, whatever the other filters).
     given = ("actor", str(actor.pk))
     chosen = [value.strip() for value in request.GET.getlist("claim") if value.strip()]
-    claim_choices = offered_choices("claim", given, Claim, "text", chosen)
+    claim_choices = offered_choices("claim", given, chosen)
     if claim_choices is not None and not {c.value for c in claim_choices} >= set(chosen):
         claim_choices = None  # a claim it never spoke on: the box shows what was typed
     stance_counts = dict(tallies.values_of("stance", given))

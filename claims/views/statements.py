@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from claims import citations, queries, search
 from claims.facets import SEARCH_CAP, Matches, matching_count, statement_facets
+from claims.filter_choices import more_than_shown
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
 from claims.models import Stance, Statement
 from claims.views.gone import missing
@@ -38,9 +39,12 @@ def statement_list(request: HttpRequest) -> HttpResponse:
             # The words found, marked in the page's quotes: one more query per page.
             return search.highlight_statements(queries.details_of(ids), q)
 
+    facets = statement_facets(filterset, request.GET, matches)
+    more = more_than_shown(filterset, facets, request.GET)
     context |= {
         "page": page_of(request, rows, dress=dress, count=matching_count(filterset)),
-        "facets": statement_facets(filterset, request.GET, matches),
+        "facets": facets,
+        "facet_rows": [(facet, more.get(facet.name)) for facet in facets],
         "capped": matches is not None and matches.capped,
         "search_cap": f"{SEARCH_CAP:,}",
         "query": query,

@@ -1,6 +1,6 @@
 """Filters offer their choices: the actor page's claim filter lists the claims the
 actor spoke on, with how many statements each, and its stances their counts; past
-claims.filters.CHOICES_LISTED claims the filter is a box for a slug again."""
+claims.filter_choices.CHOICES_LISTED claims the filter is a box for a slug again."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import html
 import re
 from collections import Counter
 
-from claims import filters
+import pytest
+
+from claims import filter_choices
 from claims.models import Actor, Statement
 from tests.factories import make_actor, make_claim, make_statement
 from tests.pages.reading import listed_ids, main_html
@@ -73,7 +75,7 @@ def test_past_the_limit_the_claim_filter_is_a_slug_box(client, db, monkeypatch):
     actor = make_actor()
     for _ in range(3):
         make_statement(actor=actor, claim=make_claim())
-    monkeypatch.setattr(filters, "CHOICES_LISTED", 2)
+    monkeypatch.setattr(filter_choices, "CHOICES_LISTED", 2)
 
     html = main_html(client.get(actor.get_absolute_url()))
 
@@ -108,8 +110,63 @@ def test_the_choices_cost_the_same_queries_for_few_claims_and_many(
     add(2)
     with django_assert_max_num_queries(40) as few:
         assert len(claim_options(client.get(actor.get_absolute_url()))) == 2
-    add(filters.CHOICES_LISTED - 2)
+    add(filter_choices.CHOICES_LISTED - 2)
     with django_assert_max_num_queries(len(few.captured_queries)):
         options = claim_options(client.get(actor.get_absolute_url()))
-    assert len(options) == filters.CHOICES_LISTED
+    assert len(options) == filter_choices.CHOICES_LISTED
     assert all(n == 1 for _, n, _ in options.values())
+
+
+MORE = re.compile(
+    r'<form method="get" action="/statements/" class="more-choices">(.*?)</form>', re.S
+)
+
+
+def more_choices(response) -> dict[str, dict[str, tuple[str, int]]]:
+    """The statement list's "every value" selects: by filter, value -> (label, count)."""
+    found = {}
+    for form in MORE.findall(main_html(response)):
+        name = re.search(r'<select id="more-\w+" name="(\w+)"', form).group(1)
+        found[name] = {
+            value: (html.unescape(label), int(n)) for value, _, label, n in OPTION.findall(form)
+        }
+    return found
+
+
+@pytest.fixture
+def many_actors(db):
+    """15 actors on one claim, actor n with n statements: more than the 12 links."""
+    claim = make_claim()
+    actors = [make_actor(name=f"State {n:02}") for n in range(1, 16)]
+    for n, actor in enumerate(actors, start=1):
+        for day in range(n):
+            make_statement(actor=actor, claim=claim, made_on=datetime.date(2021, 1, 1 + day))
+    return actors
+
+
+def test_a_facet_with_more_values_than_links_offers_every_value_with_its_count(client, many_actors):
+    response = client.get("/statements/")
+
+    offered = more_choices(response)["actor"]
+    assert offered == {a.slug: (a.name, n) for n, a in enumerate(many_actors, start=1)}
+    assert list(offered) == [a.slug for a in many_actors]  # by name
+    assert "claim" not in more_choices(response)  # one claim: its link says it all
+
+
+def test_adding_a_value_from_the_select_keeps_the_other_filters(client, many_actors):
+    quietest = many_actors[0]  # one statement: not among the 12 links
+    assert quietest.name not in "".join(
+        part for part in main_html(client.get("/statements/")).split('class="more-choices"')[:1]
+    )
+
+    # What the form sends: its hidden inputs (the filters in use) and the chosen value.
+    response = client.get(f"/statements/?stance=denied&actor={quietest.slug}")
+
+    shown = Statement.objects.by_actor(quietest).filter(stance="denied")
+    assert listed_ids(response) == [s.pk for s in shown]
+    form = MORE.findall(main_html(client.get("/statements/?stance=denied")))[0]
+    assert '<input type="hidden" name="stance" value="denied">' in form
+
+
+def test_under_a_search_the_facets_offer_only_their_links(client, many_actors):
+    assert more_choices(client.get("/statements/?q=drones")) == {}
