@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
+from claims import actions
 from claims.feeds import FEED_ENTRIES
 from claims.models import Actor, Claim, Statement
 from tests.factories import make_actor, make_article, make_claim, make_statement
@@ -210,3 +211,15 @@ def test_a_feeds_queries_are_the_same_for_few_entries_and_many(
     add(FEED_ENTRIES + 10)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert len(read_feed(client, url).entries) == FEED_ENTRIES
+
+
+def test_the_feed_of_a_merged_slug_moves_to_the_feed_it_was_merged_into(client, db):
+    kept, duplicate = make_actor(), make_actor()
+    statement = make_statement(actor=duplicate)
+    actions.merge_actors(source=duplicate, target=kept)
+
+    response = client.get(f"/actors/{duplicate.slug}/feed/?stance=denied")
+
+    assert response.status_code == 301
+    assert response["Location"] == f"/actors/{kept.slug}/feed/?stance=denied"
+    assert entry_ids(read_feed(client, response["Location"])) == [statement.pk]
