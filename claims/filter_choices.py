@@ -2,17 +2,19 @@
 has, when they are few enough to list: the actor page's claim filter, and every value
 of a statement list facet beyond the FACET_LIMIT it shows as links.
 
-The counts are the tallies the database keeps (claims.tallies), read with their labels
-in one query for every facet under the same filter: at most CHOICES_LISTED + 1 index
-rows a facet, never a count over the statements, and as many queries whatever the
-data. Where the filters in use have no tally (a search, a date range, several
-filters), a facet offers no more than its links.
+The counts are the tallies the database keeps (claims.tallies): one query finds which
+facets have few enough values (at most CHOICES_LISTED + 1 index rows a facet), one
+reads those values with their labels, for every facet under the same filter: never a
+count over the statements, and as many queries whatever the data. Where the filters
+in use have no tally (a search, a date range, several filters), a facet offers no more
+than its links.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import BigIntegerField, Case, F, OuterRef, Subquery, When, Window
 from django.db.models.functions import Cast, RowNumber
 from django.http import QueryDict
@@ -51,17 +53,52 @@ def _field_of_record(field: str) -> Case:
     return Case(*whens, default=F("value_b"))  # a year is its own value and label
 
 
+def tallied_under(given: tallies.Given | None):
+    facet_a, value_a = given or (NO_FACET, NO_FACET)
+    return Tally.objects.filter(facet_a=facet_a, value_a=value_a, statements__gt=0)
+
+
+# How many values (up to a limit) a facet has under a given value: a scalar subquery per
+# facet in one row. Each reads at most `limit` index entries, where ordering or grouping
+# them would read every one (thousands of actors and claims at a million statements).
+VALUES_UP_TO = (
+    "(SELECT COUNT(*) FROM (SELECT 1 FROM claims_tally WHERE facet_a = %s AND value_a = %s"
+    " AND facet_b = %s AND statements > 0 LIMIT %s) AS up_to)"
+)
+
+
+def listable(names: tuple[str, ...], given: tallies.Given | None) -> tuple[str, ...]:
+    """The facets among `names` with at most CHOICES_LISTED values under `given`: one
+    query, reading at most CHOICES_LISTED + 1 index entries a facet."""
+    if not names:
+        return ()
+    facet_a, value_a = given or (NO_FACET, NO_FACET)
+    sql = "SELECT " + ", ".join([VALUES_UP_TO] * len(names))
+    params = [p for name in names for p in (facet_a, value_a, name, CHOICES_LISTED + 1)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        counts = cursor.fetchone()
+    return tuple(name for name, n in zip(names, counts, strict=True) if n <= CHOICES_LISTED)
+
+
 def labelled_values(
     names: tuple[str, ...], given: tallies.Given | None
 ) -> dict[str, list[tuple[str, str, int]]]:
-    """For each facet in `names`, (value, label, statements) for its CHOICES_LISTED + 1
-    values with most statements under `given`: one query."""
-    facet_a, value_a = given or (NO_FACET, NO_FACET)
-    ranked = Tally.objects.filter(
-        facet_a=facet_a, value_a=value_a, facet_b__in=names, statements__gt=0
-    ).annotate(
-        rank=Window(
-            RowNumber(), partition_by=[F("facet_b")], order_by=[F("statements").desc(), "value_b"]
+    """For each facet in `names` that has at most CHOICES_LISTED values under `given`,
+    (value, label, statements) for each: two queries."""
+    names = listable(names, given)
+    found: dict[str, list[tuple[str, str, int]]] = {name: [] for name in names}
+    if not names:
+        return found
+    ranked = (
+        tallied_under(given)
+        .filter(facet_b__in=names)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("facet_b")],
+                order_by=[F("statements").desc(), "value_b"],
+            )
         )
     )
     rows = (
@@ -69,7 +106,6 @@ def labelled_values(
         .annotate(slug=_field_of_record("slug"), label=_field_of_record("label"))
         .values_list("facet_b", "slug", "label", "statements")
     )
-    found: dict[str, list[tuple[str, str, int]]] = {name: [] for name in names}
     for name, slug, label, n in rows:
         if slug is not None:  # a record deleted since: the tally row is at 0 or going
             found[name].append((str(slug), str(label), n))
@@ -88,7 +124,8 @@ def as_choices(name: str, values, chosen) -> list[Choice] | None:
 
 
 def offered_choices(name: str, given: tallies.Given | None, chosen=()) -> list[Choice] | None:
-    return as_choices(name, labelled_values((name,), given)[name], chosen)
+    values = labelled_values((name,), given)
+    return as_choices(name, values[name], chosen) if name in values else None
 
 
 def more_than_shown(
