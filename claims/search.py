@@ -1,8 +1,10 @@
-"""Quote search at run time: the statements whose quotes match what a user typed.
+"""Quote search at run time: the statements whose quotes match what a user typed, and
+the words found marked in their quotes.
 
 PostgreSQL matches the stored `search_vector` with websearch_to_tsquery, which accepts
-anything a user types; SQLite matches the FTS5 table. Both are created, and the reasons
-for their shape given, in `claims.database.search`.
+anything a user types, and marks with ts_headline; SQLite matches the FTS5 table and
+marks with its highlight(). Both are created, and the reasons for their shape given,
+in `claims.database.search`.
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ def search_words(query: str) -> list[str]:
     return WORD.findall(query)
 
 
+def sqlite_match(query: str) -> str:
+    # FTS5 has its own query language; quoting each word makes any input a plain
+    # AND of words, so a stray quote or operator cannot turn into a syntax error.
+    return " ".join('"' + word.replace('"', "") + '"' for word in search_words(query))
+
+
 def matching_statement_ids(query: str) -> RawSQL:
     """A subquery of the ids of statements with a quote matching every word of `query`."""
     if connection.vendor == "postgresql":
@@ -55,12 +63,6 @@ SQLITE_HIGHLIGHTS = (
     "WHERE claims_quote_fts MATCH %s AND claims_quote_fts.rowid IN "
     "(SELECT value FROM json_each(%s))"
 )
-
-
-def sqlite_match(query: str) -> str:
-    # FTS5 has its own query language; quoting each word makes any input a plain
-    # AND of words, so a stray quote or operator cannot turn into a syntax error.
-    return " ".join('"' + word.replace('"', "") + '"' for word in search_words(query))
 
 
 def highlighted_quotes(query: str, quote_ids: list[int]) -> dict[int, SafeString]:

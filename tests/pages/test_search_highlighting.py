@@ -102,3 +102,15 @@ def test_two_searches_finding_the_same_statement_mark_their_own_words(client, db
 
     assert marked_words(client.get("/statements/?q=drones")) == ["drones"]
     assert marked_words(client.get("/statements/?q=missiles")) == ["missiles"]
+
+
+def test_a_quote_across_lines_and_odd_spacing_is_marked_word_for_word(client, db):
+    quoted = "Drones  were sent.\n\nThe  “Shahed-136” drones, (yes) drones!"
+    article = make_article(body=f"Reported: {quoted} End.")
+    make_statement(article=article, quote=quoted)
+
+    response = client.get("/statements/?q=drone")
+    html = main_html(response)
+
+    assert marked_words(response) == ["Drones", "drones", "drones"]
+    assert "<mark>Drones</mark>  were sent.\n\nThe  “Shahed-136” <mark>drones</mark>" in html
