@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import BigIntegerField, Case, F, OuterRef, Subquery, When, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, RowNumber
 from django.http import QueryDict
 
@@ -53,46 +53,38 @@ def _field_of_record(field: str) -> Case:
     return Case(*whens, default=F("value_b"))  # a year is its own value and label
 
 
-def tallied_under(given: tallies.Given | None):
-    facet_a, value_a = given or (NO_FACET, NO_FACET)
-    return Tally.objects.filter(facet_a=facet_a, value_a=value_a, statements__gt=0)
-
-
-# How many values (up to a limit) a facet has under a given value: a scalar subquery per
-# facet in one row. Each reads at most `limit` index entries, where ordering or grouping
-# them would read every one (thousands of actors and claims at a million statements).
-VALUES_UP_TO = (
-    "(SELECT COUNT(*) FROM (SELECT 1 FROM claims_tally WHERE facet_a = %s AND value_a = %s"
-    " AND facet_b = %s AND statements > 0 LIMIT %s) AS up_to)"
+# The facets among some with at most a number of values under a given value: for each,
+# a count of its values that stops at the limit (an index range read no further), in
+# one uncorrelated subquery the database runs once. Ordering or grouping the values
+# instead would read every one: thousands of actors and claims at a million statements.
+# (SQLite allows no LIMIT in a member of a UNION, but does inside its WHERE.)
+FACET_UP_TO = (
+    "SELECT %s WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM claims_tally"
+    " WHERE facet_a = %s AND value_a = %s AND facet_b = %s AND statements > 0"
+    " LIMIT %s) AS up_to) <= %s"
 )
 
 
-def listable(names: tuple[str, ...], given: tallies.Given | None) -> tuple[str, ...]:
-    """The facets among `names` with at most CHOICES_LISTED values under `given`: one
-    query, reading at most CHOICES_LISTED + 1 index entries a facet."""
-    if not names:
-        return ()
+def listable(names: tuple[str, ...], given: tallies.Given | None) -> RawSQL:
     facet_a, value_a = given or (NO_FACET, NO_FACET)
-    sql = "SELECT " + ", ".join([VALUES_UP_TO] * len(names))
-    params = [p for name in names for p in (facet_a, value_a, name, CHOICES_LISTED + 1)]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        counts = cursor.fetchone()
-    return tuple(name for name, n in zip(names, counts, strict=True) if n <= CHOICES_LISTED)
+    sql = " UNION ALL ".join([FACET_UP_TO] * len(names))
+    params = [
+        p
+        for name in names
+        for p in (name, facet_a, value_a, name, CHOICES_LISTED + 1, CHOICES_LISTED)
+    ]
+    return RawSQL(sql, params)
 
 
 def labelled_values(
     names: tuple[str, ...], given: tallies.Given | None
 ) -> dict[str, list[tuple[str, str, int]]]:
     """For each facet in `names` that has at most CHOICES_LISTED values under `given`,
-    (value, label, statements) for each: two queries."""
-    names = listable(names, given)
-    found: dict[str, list[tuple[str, str, int]]] = {name: [] for name in names}
-    if not names:
-        return found
+    (value, label, statements) for each: one query."""
+    facet_a, value_a = given or (NO_FACET, NO_FACET)
     ranked = (
-        tallied_under(given)
-        .filter(facet_b__in=names)
+        Tally.objects.filter(facet_a=facet_a, value_a=value_a, statements__gt=0)
+        .filter(facet_b__in=listable(names, given))
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -102,13 +94,14 @@ def labelled_values(
         )
     )
     rows = (
-        ranked.filter(rank__lte=CHOICES_LISTED + 1)
+        ranked.filter(rank__lte=CHOICES_LISTED)
         .annotate(slug=_field_of_record("slug"), label=_field_of_record("label"))
         .values_list("facet_b", "slug", "label", "statements")
     )
+    found: dict[str, list[tuple[str, str, int]]] = {}
     for name, slug, label, n in rows:
         if slug is not None:  # a record deleted since: the tally row is at 0 or going
-            found[name].append((str(slug), str(label), n))
+            found.setdefault(name, []).append((str(slug), str(label), n))
     return found
 
 
