@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 from uuid import uuid4
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection, transaction
 
 VERSION_KEY = "claimtracker:data-version"
@@ -89,8 +89,18 @@ def cached(name: str, key: object, compute: Callable[[], T], scopes: Iterable[st
     these versions of the scopes it reads."""
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:40]
     full_key = f"claimtracker:{name}:{data_version()}:{scope_versions(scopes)}:{digest}"
-    value = cache.get(full_key, MISSING)
+    value = aggregates().get(full_key, MISSING)
     if value is MISSING:
         value = compute()
-        cache.set(full_key, value, TIMEOUT)
+        aggregates().set(full_key, value, TIMEOUT)
     return value
+
+
+def aggregates():
+    """Where cached aggregates live (settings.CACHES["aggregates"]; the templates' {% cache
+    %} blocks name it too): their keys hold the versions they were made from, so each
+    process may keep its own, while the data version itself is in the shared cache."""
+    return caches[AGGREGATES]
+
+
+AGGREGATES = "aggregates"

@@ -159,10 +159,17 @@ class Statement(Versioned):
             models.Index(fields=["stance", "made_on"], name="statement_stance_date_idx"),
             # A claim's first confirmation and last denial, read for every listed claim.
             models.Index(fields=["claim", "stance", "made_on"], name="statement_claim_stance_idx"),
+            # Each party's first confirmation and last denial of a claim, grouped from the
+            # index alone (queries.party_voices).
+            models.Index(
+                fields=["claim", "stance", "party", "made_on"], name="statement_party_voice_idx"
+            ),
             # A party's thread on a claim in date order: previous stances, position
             # changes, actor histories and the actor facet.
+            # With the stance last, a party's position changes are found in it alone.
             models.Index(
-                fields=["party", "claim", "made_on", "id"], name="statement_party_thread_idx"
+                fields=["party", "claim", "made_on", "id", "stance"],
+                name="statement_party_thread_idx",
             ),
         ]
 

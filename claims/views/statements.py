@@ -39,10 +39,11 @@ def statement_list(request: HttpRequest) -> HttpResponse:
             # The words found, marked in the page's quotes: one more query per page.
             return search.highlight_statements(queries.details_of(ids), q)
 
-    facets = statement_facets(filterset, request.GET, matches)
+    facets, counted = statement_facets(filterset, request.GET, matches)
     more = more_than_shown(filterset, facets, request.GET)
+    count = matching_count(filterset)
     context |= {
-        "page": page_of(request, rows, dress=dress, count=matching_count(filterset)),
+        "page": page_of(request, rows, dress=dress, count=counted if count is None else count),
         "facets": facets,
         "facet_rows": [(facet, more.get(facet.name)) for facet in facets],
         "capped": matches is not None and matches.capped,
