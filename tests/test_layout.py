@@ -93,6 +93,7 @@ CLAIMS_CORE = (
     "claims.standing",
     "claims.timeline",
     "claims.queries",
+    "claims.histories",
     "claims.actions",
     "claims.filters",
 )

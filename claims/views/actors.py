@@ -4,11 +4,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from claims import cached, queries, tallies
+from claims import cached, histories, queries, tallies
+from claims.filter_choices import offered_choices
 from claims.filters import StatementFilter, unknown_parameters
-from claims.models import Actor, MergedActor
+from claims.models import Actor, MergedActor, Stance
 from claims.views.gone import missing
-from claims.views.pagination import page_of, query_without_page
+from claims.views.pagination import feed_links, page_of, query_without_page
 
 ACTOR_PAGE_FILTERS = ("claim", "stance", "date_from", "date_to", "page")
 ACTORS_PER_PAGE = 200
@@ -32,15 +33,27 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if actor is None:
         return missing(request, Actor, "actor", MergedActor, slug=slug)
-    filterset = StatementFilter(request.GET, queryset=queries.actor_history(actor))
+    filterset = StatementFilter(request.GET, queryset=histories.actor_history(actor))
     unknown = unknown_parameters(request.GET, ACTOR_PAGE_FILTERS)
     context = {"actor": actor, "filterset": filterset, "form": filterset.form, "unknown": unknown}
+    # The filters offer the claims the actor spoke on and its stances, counted by the
+    # tallies (the actor's statements with each value, whatever the other filters).
+    given = ("actor", str(actor.pk))
+    chosen = [value.strip() for value in request.GET.getlist("claim") if value.strip()]
+    claim_choices = offered_choices("claim", given, chosen)
+    if claim_choices is not None and not {c.value for c in claim_choices} >= set(chosen):
+        claim_choices = None  # a claim it never spoke on: the box shows what was typed
+    stance_counts = dict(tallies.values_of("stance", given))
+    context["claim_choices"] = claim_choices
+    context["stance_choices"] = [
+        (value, label, stance_counts.get(value, 0)) for value, label in Stance.choices
+    ]
     if unknown or not filterset.is_valid():
         return render(request, "claims/actor_detail.html", context, status=400)
     export_query = query_without_page(request.GET)
     export_query = f"actor={actor.slug}" + (f"&{export_query}" if export_query else "")
     # Its position changes depend on every statement of the parties it speaks for.
-    parties = queries.position_change_parties(actor)
+    parties = histories.position_change_parties(actor)
     filtered = any(filterset.form.cleaned_data.get(name) for name in ACTOR_PAGE_FILTERS[:-1])
     claims_in_order = (
         []
@@ -48,14 +61,14 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         else cached.cached(
             "actor-claims",
             actor.pk,
-            lambda: queries.actor_claims_in_order(actor),
+            lambda: histories.actor_claims_in_order(actor),
             [f"actor:{actor.pk}", cached.STATEMENTS],
         )
     )
     context |= {
         "page": page_of(
             request,
-            filterset.qs if filtered else queries.ActorHistoryByClaim(actor, claims_in_order),
+            filterset.qs if filtered else histories.ActorHistoryByClaim(actor, claims_in_order),
             100,
             queries.details_of,
             count=None if filtered else tallies.statements_with(("actor", str(actor.pk))),
@@ -63,12 +76,17 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "changes": cached.cached(
             "position-changes",
             actor.pk,
-            lambda: queries.actor_position_changes(actor, parties),
+            lambda: histories.actor_position_changes(actor, parties),
             scopes=[f"actor:{pk}" for pk in {actor.pk, *parties}],
         ),
         "query": query_without_page(request.GET),
         "csv_url": f"{reverse('api:statement-export-csv')}?{export_query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{export_query}",
         "list_url": f"{reverse('claims:statement-list')}?{export_query}",
+        **feed_links(
+            reverse("claims:actor-feed", args=[actor.slug]),
+            query_without_page(request.GET),
+            actor.name,
+        ),
     }
     return render(request, "claims/actor_detail.html", context)

@@ -10,7 +10,7 @@ from claims import cached, queries, standing
 from claims.models import Actor, Claim, MergedClaim, Statement
 from claims.timeline import TimelinePoint, build_timeline
 from claims.views.gone import missing
-from claims.views.pagination import page_of
+from claims.views.pagination import feed_links, page_of
 
 
 def claim_list(request: HttpRequest) -> HttpResponse:
@@ -57,6 +57,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
             "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
             "list_url": f"{reverse('claims:statement-list')}?{query}",
+            **feed_links(reverse("claims:claim-feed", args=[claim.slug]), "", claim.text),
         },
     )
 

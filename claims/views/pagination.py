@@ -8,6 +8,7 @@ from django.http import HttpRequest, QueryDict
 from django.utils.functional import cached_property
 
 from claims import cached
+from claims.feeds import FEED_ENTRIES
 from claims.models import Statement
 
 ORDER = ("-made_on", "-id")  # the statement list's, for ids read already
@@ -83,6 +84,25 @@ def page_of(
         page.object_list = rows = DressedOnRead(page.object_list, dress)
         page.rows_key, page.rows_seconds = rows.key, rows.seconds
     return page
+
+
+def feed_links(url: str, query: str, title: str) -> dict:
+    """What a page's templates need to link its Atom feed (claims.feeds), in the head
+    and visibly: the feed of the same filters (`query`, without the page), less the
+    empty ones a submitted form leaves (date_from=), so a reader shows a clean address."""
+    params = QueryDict(query, mutable=True)
+    for name in list(params):
+        values = [value for value in params.getlist(name) if value.strip()]
+        if values:
+            params.setlist(name, values)
+        else:
+            del params[name]
+    query = params.urlencode()
+    return {
+        "feed_url": f"{url}?{query}" if query else url,
+        "feed_title": f"{title}: Atom feed",
+        "feed_entries": FEED_ENTRIES,
+    }
 
 
 def query_without_page(params: QueryDict) -> str:

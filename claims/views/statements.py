@@ -5,12 +5,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import cached, citations, queries
+from claims import cached, citations, queries, search
 from claims.facets import SEARCH_CAP, Matches, matching_count, statement_facets
+from claims.filter_choices import more_than_shown
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
 from claims.models import Stance, Statement
 from claims.views.gone import missing
-from claims.views.pagination import page_of, query_without_page
+from claims.views.pagination import feed_links, page_of, query_without_page
 from sources import sentences
 
 
@@ -28,7 +29,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         return render(request, "claims/statement_list.html", context, status=400)
     query = query_without_page(request.GET)
     q = filterset.form.cleaned_data.get("q") or ""
-    rows, matches = filterset.qs, None
+    rows, matches, dress = filterset.qs, None, queries.details_of
     # Cached until a write could change them, so exact as of the last commit; keyed by
     # the filters as given.
     if q.strip():
@@ -43,32 +44,40 @@ def statement_list(request: HttpRequest) -> HttpResponse:
             [cached.SEARCH if alone else cached.STATEMENTS],
         )
         rows = matches.ids
-    facets, count = cached.cached(
-        "statement-facets",
+
+        def dress(ids: list[int]) -> list[Statement]:
+            # The words found, marked in the page's quotes: one more query per page.
+            return search.highlight_statements(queries.details_of(ids), q)
+
+    facets, count, more = cached.cached(
+        "statement-list-counts",
         query,
-        lambda: facets_and_count(filterset, request.GET, matches),
+        lambda: counts_of(filterset, request.GET, matches),
         [cached.STATEMENTS],
     )
     context |= {
-        "page": page_of(request, rows, dress=queries.details_of, count=count),
+        "page": page_of(request, rows, dress=dress, count=count),
         "facets": facets,
+        "facet_rows": [(facet, more.get(facet.name)) for facet in facets],
         "capped": matches is not None and matches.capped,
         "search_cap": f"{SEARCH_CAP:,}",
         "query": query,
         "csv_url": f"{reverse('api:statement-export-csv')}?{query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{query}",
+        **feed_links(reverse("claims:statement-feed"), query, "Statements"),
         "alias_matches": list(queries.actors_named([q])[:3]) if q.strip() else [],
         "stances": Stance.choices,
     }
     return render(request, "claims/statement_list.html", context)
 
 
-def facets_and_count(filterset: StatementFilter, params, matches: Matches | None):
-    """The facets, and how many statements the filters match when the tallies or the
-    facets' counting tell (None: the paginator counts the search's matches)."""
+def counts_of(filterset: StatementFilter, params, matches: Matches | None):
+    """The facets; how many statements the filters match when the tallies or the facets'
+    counting tell (None: the paginator counts the search's matches); and the choices of
+    the facets with more values than their links show."""
     facets, counted = statement_facets(filterset, params, matches)
     count = matching_count(filterset)
-    return facets, counted if count is None else count
+    return facets, counted if count is None else count, more_than_shown(filterset, facets, params)
 
 
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -9,9 +9,9 @@ import re
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from claims import queries, standing
+from claims import histories, standing
+from claims.histories import POSITION_CHANGES_SHOWN
 from claims.models import Actor, Claim, Statement
-from claims.queries import POSITION_CHANGES_SHOWN
 from tests.factories import make_actor, make_claim, make_histories, make_statement
 from tests.pages.reading import between, listed_ids, main_html, visible_text
 
@@ -174,7 +174,7 @@ def test_each_actors_page_flags_the_changes_the_python_rule_finds(client, db):
 def test_a_busy_actors_page_lists_its_latest_position_changes_and_counts_them(
     client, db, monkeypatch
 ):
-    monkeypatch.setattr(queries, "POSITION_CHANGES_SHOWN", 3)
+    monkeypatch.setattr(histories, "POSITION_CHANGES_SHOWN", 3)
     state = make_actor(name="Flipland", slug="flipland")
     claim = make_claim(text="Flipland flips")
     stances = ["asserted", "denied"] * 4  # seven changes after the first statement
@@ -283,7 +283,7 @@ def test_the_actor_list_says_when_nothing_matches(client, seed):
 
 
 def test_a_long_history_pages_in_claim_order_without_gaps_or_repeats(client, db):
-    # Pages are cut from the actor's counts per claim (queries.ActorHistoryByClaim):
+    # Pages are cut from the actor's counts per claim (histories.ActorHistoryByClaim):
     # claims made in another order than their text, and pages that end inside a claim.
     state = make_actor(name="Pagedonia", slug="pagedonia")
     envoy = make_actor(name="Pagedonian envoy", kind="person", speaks_for=state)
@@ -301,7 +301,7 @@ def test_a_long_history_pages_in_claim_order_without_gaps_or_repeats(client, db)
         )
         make_statement(actor=other, claim=claim)  # not the actor's
 
-    expected = list(queries.actor_history(state).values_list("id", flat=True))
+    expected = list(histories.actor_history(state).values_list("id", flat=True))
     pages = [client.get(f"/actors/pagedonia/?page={n}") for n in (1, 2, 3)]
 
     assert len(expected) == 220
