@@ -97,6 +97,7 @@ class ActorSerializer(ModelCleanMixin, serializers.ModelSerializer):
             "description",
             "note",
             "aliases",
+            "wikidata_id",
             "version",
         ]
         read_only_fields = ["version"]
@@ -323,6 +324,8 @@ class StatementOutSerializer(serializers.Serializer):
     note = serializers.CharField()
     quotes = QuoteOutSerializer(many=True)
     url = serializers.URLField()
+    actor_wikidata = serializers.CharField(allow_null=True, help_text="e.g. Q794")
+    speaker_wikidata = serializers.CharField(allow_null=True)
     version = serializers.IntegerField()
 
 
