@@ -18,7 +18,14 @@ MAX_PAGE_BYTES = 5 * 1024 * 1024
 PAGE_SUFFIXES = (".html", ".htm")
 # The fields an editor changes, in the order a conflict lists them.
 ARTICLE_FIELDS = (
-    "outlet", "title", "url", "archive_url", "published_on", "language", "body", "note"
+    "outlet",
+    "title",
+    "url",
+    "archive_url",
+    "published_on",
+    "language",
+    "body",
+    "note",
 )
 _EXCERPT_CONTEXT = 40
 _EXCERPT_CHANGE = 160
