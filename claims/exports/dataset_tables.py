@@ -103,7 +103,7 @@ OUTLETS = Table(
 ARTICLES = Table(
     "articles",
     "Articles",
-    "Published texts that quotes point into; a quote's offsets are positions in `body`.",
+    "Published texts that quotes point into; a quote's offsets are positions in its body.",
     (
         number("id", "Record number", required=True),
         text("outlet", "The outlet that published it (outlets.slug)", required=True),

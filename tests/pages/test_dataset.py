@@ -11,7 +11,6 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from django.core.management import call_command
 from django.db.models import F, Max
 from frictionless import Package, validate
@@ -156,10 +155,3 @@ def test_the_download_outside_a_transaction_reads_one_snapshot(committed_seed, c
     (repeatable read on PostgreSQL) and every table is read in it."""
     report = validate(str(unzipped(download(client), tmp_path)))
     assert report.valid
-
-
-@pytest.mark.django_db
-def test_an_empty_database_gives_a_valid_empty_package(client, tmp_path):
-    descriptor = unzipped(download(client), tmp_path)
-    assert validate(str(descriptor)).valid
-    assert pd.read_csv(tmp_path / "statements.csv").empty
