@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 from django.core.management import call_command
 from django.db.models import F, Max
+from django.test import Client
 from frictionless import Package, validate
 from pytest_django.asserts import assertContains
 
@@ -155,3 +156,10 @@ def test_the_download_outside_a_transaction_reads_one_snapshot(committed_seed, c
     (repeatable read on PostgreSQL) and every table is read in it."""
     report = validate(str(unzipped(download(client), tmp_path)))
     assert report.valid
+
+
+def test_the_data_set_asks_for_sign_in_when_reading_does(seed, reader_client, settings):
+    settings.READ_REQUIRES_SIGN_IN = True
+    for url in ("/data/", DOWNLOAD, "/data/datapackage.json"):
+        assert Client().get(url).status_code == 302, url
+    assert reader_client.get(DOWNLOAD).status_code == 200
