@@ -14,9 +14,9 @@ class ActorAliasInline(admin.TabularInline):
 
 @admin.register(Actor)
 class ActorAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "slug", "kind", "speaks_for", "alias_list"]
+    list_display = ["name", "slug", "kind", "speaks_for", "alias_list", "wikidata_id"]
     list_filter = ["kind"]
-    search_fields = ["name", "slug", "aliases__name", "description"]
+    search_fields = ["name", "slug", "aliases__name", "description", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["speaks_for"]
     inlines = [ActorAliasInline]

@@ -66,7 +66,8 @@ class Citation:
         article = self.source.article
         published = dates.describe(article.published_on, dates.Precision.DAY)
         url = f", {article.url}" if article.url else ""
-        return f"Quoted in {article.outlet.name}, “{article.title}”, {published}{url}"
+        archived = f", archived at {article.archive_url}" if article.archive_url else ""
+        return f"Quoted in {article.outlet.name}, “{article.title}”, {published}{url}{archived}"
 
     def text(self) -> str:
         quoted = f" {self.quoted_in}." if self.quoted_in else ""

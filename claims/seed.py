@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.core import serializers
+from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
@@ -29,6 +30,7 @@ from claims.models import (
     Stance,
     Statement,
 )
+from claims.models.actors import wikidata_id_validator
 from sources import dates, text
 from sources.models import Article, Outlet
 
@@ -101,6 +103,7 @@ def build_fixture(annotations: dict, read_body: Callable[[str], str]) -> list[di
             speaks_for=actors[speaks_for][0] if speaks_for in actors else None,
             description=item.get("description", ""),
             note=item.get("note", ""),
+            **wikidata_fields(slug, item, errors),
         )
         for name in [item["name"], *item.get("aliases", [])]:
             owner = seen_names.setdefault(name.casefold(), slug)
@@ -187,6 +190,20 @@ def build_fixture(annotations: dict, read_body: Callable[[str], str]) -> list[di
     if errors:
         raise AnnotationError("\n".join(errors))
     return records
+
+
+def wikidata_fields(slug: str, item: dict, errors: list[str]) -> dict:
+    """An actor's Wikidata id, only with the stored source that confirms it."""
+    wikidata_id = item.get("wikidata_id", "")
+    if not wikidata_id:
+        return {}
+    try:
+        wikidata_id_validator(wikidata_id)
+    except ValidationError as error:
+        errors.append(f"actor {slug}: {' '.join(error.messages)}")
+    if not item.get("wikidata_source"):
+        errors.append(f"actor {slug}: a wikidata_id needs the wikidata_source that confirms it")
+    return {"wikidata_id": wikidata_id}
 
 
 def _date(value) -> datetime.date:

@@ -5,6 +5,7 @@ from claims.views import (
     actors,
     administration,
     claims,
+    dataset,
     editing,
     home,
     records,
@@ -47,6 +48,9 @@ urlpatterns = [
     ),
     path("editor/actors.json", editing.actor_suggestions, name="actor-suggestions"),
     path("editor/resolve-date.json", editing.resolve_date, name="resolve-date"),
+    path("data/", dataset.dataset_page, name="dataset"),
+    path("data/claimtracker-data.zip", dataset.dataset_download, name="dataset-download"),
+    path("data/datapackage.json", dataset.dataset_descriptor, name="dataset-descriptor"),
     path("history/<str:model>/<int:pk>/", versions.record_history, name="history"),
     path("history/<str:model>/<int:pk>/<int:history_id>/", versions.version_detail, name="version"),
     path(

@@ -17,7 +17,16 @@ from sources.models import Article, Outlet
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 PAGE_SUFFIXES = (".html", ".htm")
 # The fields an editor changes, in the order a conflict lists them.
-ARTICLE_FIELDS = ("outlet", "title", "url", "published_on", "language", "body", "note")
+ARTICLE_FIELDS = (
+    "outlet",
+    "title",
+    "url",
+    "archive_url",
+    "published_on",
+    "language",
+    "body",
+    "note",
+)
 _EXCERPT_CONTEXT = 40
 _EXCERPT_CHANGE = 160
 
@@ -67,11 +76,19 @@ class ArticleForm(forms.ModelForm):
         assume_scheme="https",
         help_text="The address the article was published at, if known.",
     )
+    archive_url = forms.URLField(
+        label="Archive URL",
+        max_length=1000,
+        required=False,
+        assume_scheme="https",
+        help_text="A copy in the Wayback Machine (https://web.archive.org/web/…) or "
+        "archive.today (https://archive.ph/…), if one was made.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     class Meta:
         model = Article
-        fields = ["outlet", "title", "url", "published_on", "language", "body", "note"]
+        fields = list(ARTICLE_FIELDS)
         widgets = {
             "published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "body": forms.Textarea(attrs={"rows": 24}),

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from claimtracker import links
 from claimtracker.versioning import Versioned
+from sources.archives import ARCHIVE_URL_MESSAGE, archive_name
 from sources.signals import body_correcting
 
 
@@ -34,6 +35,13 @@ class Article(Versioned):
     # Blank when the article's address is unknown (some seed texts came without one);
     # unique otherwise, so the same article is never entered twice.
     url = models.URLField("URL", max_length=1000, blank=True)
+    archive_url = models.URLField(
+        "archive URL",
+        max_length=1000,
+        blank=True,
+        help_text="A copy in the Wayback Machine or archive.today, for when the original "
+        "changes or goes away.",
+    )
     published_on = models.DateField("publication date")
     language = models.CharField(max_length=16, default="en", help_text="BCP 47 code, e.g. en")
     body = models.TextField(help_text="The text that quotes point into, as published.")
@@ -68,6 +76,11 @@ class Article(Versioned):
     def get_absolute_url(self) -> str:
         return links.page_of("sources:article-detail", self.pk)
 
+    @property
+    def archive_name(self) -> str:
+        """ "Wayback Machine", "archive.today", or "" without an archive URL."""
+        return archive_name(self.archive_url) if self.archive_url else ""
+
     def stored_body(self) -> str | None:
         """The body as the database holds it now, None for an unsaved article."""
         if self.pk is None:
@@ -84,5 +97,11 @@ class Article(Versioned):
             # Lets the quotes that point into the body refuse a correction they
             # cannot follow, as a form error instead of a failed save.
             body_correcting.send(sender=Article, article=self, old_body=stored, new_body=self.body)
+        errors = {}
+        # Checked here rather than by a field validator, which migrations would import.
+        if self.archive_url and not archive_name(self.archive_url):
+            errors["archive_url"] = ARCHIVE_URL_MESSAGE
         if not self.body.strip():
-            raise ValidationError({"body": "The body is empty."})
+            errors["body"] = "The body is empty."
+        if errors:
+            raise ValidationError(errors)

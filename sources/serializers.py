@@ -24,6 +24,7 @@ class ArticleSerializer(ModelCleanMixin, serializers.ModelSerializer):
             "outlet",
             "title",
             "url",
+            "archive_url",
             "published_on",
             "language",
             "body",

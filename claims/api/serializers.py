@@ -18,6 +18,7 @@ from claims.models import (
     Stance,
     Statement,
 )
+from claims.models.actors import wikidata_id_validator
 from claims.standing import Standing
 from claimtracker.rest import ModelCleanMixin, RecordReference, SlugReference, error_dict
 from sources.models import Article
@@ -97,9 +98,13 @@ class ActorSerializer(ModelCleanMixin, serializers.ModelSerializer):
             "description",
             "note",
             "aliases",
+            "wikidata_id",
             "version",
         ]
         read_only_fields = ["version"]
+        # The format check only: Actor.clean names the actor that has a taken id,
+        # where DRF's unique validator would not.
+        extra_kwargs = {"wikidata_id": {"validators": [wikidata_id_validator]}}
 
     def validate_aliases(self, names: list[str]) -> list[str]:
         names = [name.strip() for name in names if name.strip()]
@@ -323,6 +328,8 @@ class StatementOutSerializer(serializers.Serializer):
     note = serializers.CharField()
     quotes = QuoteOutSerializer(many=True)
     url = serializers.URLField()
+    actor_wikidata = serializers.CharField(allow_null=True, help_text="e.g. Q794")
+    speaker_wikidata = serializers.CharField(allow_null=True)
     version = serializers.IntegerField()
 
 

@@ -86,6 +86,8 @@ def csv_select(vendor: str) -> str:
         'fq."end"',
         f"(SELECT count(*) FROM {QUOTE} n WHERE n.statement_id = {S}.id)",
         URL,
+        text("a.wikidata_id"),
+        text("sp.wikidata_id"),
     )
     if len(fields) != len(CSV_COLUMNS):
         raise AssertionError("csv_select must follow claims.exports.statements.CSV_COLUMNS")
@@ -138,6 +140,8 @@ JSON_LINE = json_object(
         "date_wording": json_value(f"{S}.date_wording"),
         "quotes": QUOTES_JSON,
         "url": json_value(URL),
+        "actor_wikidata": json_value(text("a.wikidata_id")),
+        "speaker_wikidata": json_value(text("sp.wikidata_id")),
     }
 )
 

@@ -32,6 +32,9 @@ QUOTE_LOOKUPS = (
     "start",
     "end",
 )
+# The record's fields after the contract's first ones, in the CSV and JSON alike: the
+# Wikidata ids of the actor and the speaker (None, an empty CSV field, when not known).
+ADDED_FIELDS = ("actor_wikidata", "speaker_wikidata")
 CSV_COLUMNS = (
     "id",
     "claim",
@@ -47,6 +50,8 @@ CSV_COLUMNS = (
     *(f"quote_{field}" for field in QUOTE_FIELDS),
     "quote_count",
     "url",
+    # Added after the contract's first columns, so they come last (add, never reorder).
+    *ADDED_FIELDS,
 )
 
 
@@ -83,6 +88,8 @@ def statement_record(
         "date_wording": statement.date_wording,
         "quotes": quotes,
         "url": absolute_url(statement.get_absolute_url()),
+        "actor_wikidata": statement.actor.wikidata_id or None,
+        "speaker_wikidata": (speaker.wikidata_id or None) if speaker else None,
     }
 
 
@@ -104,6 +111,7 @@ def csv_row(record: dict) -> list:
         *(first[field] for field in QUOTE_FIELDS),
         len(quotes),
         record["url"],
+        *(record[field] or "" for field in ADDED_FIELDS),
     ]
 
 

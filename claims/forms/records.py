@@ -31,7 +31,7 @@ class ActorForm(VersionedForm):
 
     class Meta:
         model = Actor
-        fields = ["name", "slug", "kind", "speaks_for", "description", "note"]
+        fields = ["name", "slug", "kind", "speaks_for", "description", "wikidata_id", "note"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

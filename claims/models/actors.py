@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from claims.database.identifiers import wikidata_id_is_valid
 from claims.models.choices import SPOKESBODY_KINDS, ActorKind, choices_check
 from claimtracker import links
 from claimtracker.versioning import Versioned
+
+WIKIDATA_ID_MESSAGE = "A Wikidata id is Q followed by digits, with no leading zero: Q794 for Iran."
+# The model's check for forms, the API and the admin; the database's check
+# (wikidata_id_is_valid) holds the same rule for every other writer.
+wikidata_id_validator = RegexValidator(r"\AQ[1-9][0-9]*\Z", WIKIDATA_ID_MESSAGE, "wikidata_id")
 
 
 class ActorQuerySet(models.QuerySet):
@@ -32,6 +39,13 @@ class Actor(Versioned):
     )
     description = models.CharField(max_length=300, blank=True, help_text="e.g. Kremlin spokesman")
     note = models.TextField(blank=True)
+    wikidata_id = models.CharField(
+        "Wikidata id",
+        max_length=20,
+        blank=True,
+        validators=[wikidata_id_validator],
+        help_text="The actor's item on wikidata.org, e.g. Q794 for Iran.",
+    )
 
     history = HistoricalRecords()
     objects = ActorQuerySet.as_manager()
@@ -45,6 +59,17 @@ class Actor(Versioned):
                 name="actor_only_persons_speak_for",
             ),
             models.UniqueConstraint(Lower("name"), name="actor_name_unique_ci"),
+            # One Wikidata item is one actor; most actors have none.
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~models.Q(wikidata_id=""),
+                name="actor_wikidata_id_unique",
+            ),
+            models.CheckConstraint(
+                condition=wikidata_id_is_valid("wikidata_id"),
+                name="actor_wikidata_id_valid",
+                violation_error_message=WIKIDATA_ID_MESSAGE,
+            ),
         ]
         indexes = [models.Index(fields=["kind", "name"], name="actor_kind_name_idx")]
 
@@ -53,6 +78,10 @@ class Actor(Versioned):
 
     def get_absolute_url(self) -> str:
         return links.page_of("claims:actor-detail", self.slug)
+
+    @property
+    def wikidata_url(self) -> str:
+        return f"https://www.wikidata.org/wiki/{self.wikidata_id}" if self.wikidata_id else ""
 
     @property
     def counts_for_id(self) -> int:
@@ -105,6 +134,13 @@ class Actor(Versioned):
                 errors["name"] = f"“{self.name}” is already an alias of {alias.actor}."
             elif namesake:
                 errors["name"] = f"Another actor is already called “{namesake.name}”."
+        if self.wikidata_id:
+            # The conditional unique constraint would say only that it is violated.
+            holder = Actor.objects.filter(wikidata_id=self.wikidata_id).exclude(pk=self.pk)
+            if holder := holder.first():
+                errors["wikidata_id"] = (
+                    f"{self.wikidata_id} is already the Wikidata id of {holder.name}."
+                )
         if errors:
             raise ValidationError(errors)
 

@@ -21,8 +21,10 @@ CONTRACT_KEYS = {
     "quotes",
     "url",
 }
-# The design allows additions; these are the ones the API makes.
-ADDED_KEYS = {"note", "version"}
+# The design allows additions: these the exports make too (the actors' Wikidata ids),
+EXPORT_KEYS = CONTRACT_KEYS | {"actor_wikidata", "speaker_wikidata"}
+# and these only the API.
+ADDED_KEYS = EXPORT_KEYS - CONTRACT_KEYS | {"note", "version"}
 QUOTE_KEYS = {"article", "article_url", "outlet", "published_on", "text", "start", "end"}
 
 
@@ -52,6 +54,8 @@ def expected_record(statement: Statement) -> dict:
             for quote in statement.quotes.order_by("id")
         ],
         "url": f"http://testserver/statements/{statement.pk}/",
+        "actor_wikidata": statement.actor.wikidata_id or None,
+        "speaker_wikidata": speaker.wikidata_id or None if speaker else None,
         "note": statement.note,
         "version": statement.version,
     }

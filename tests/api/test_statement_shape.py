@@ -7,7 +7,7 @@ import json
 
 from claims.models import Statement
 from sources.models import Article
-from tests.api.contract import CONTRACT_KEYS, assert_contract_shape, expected_record
+from tests.api.contract import EXPORT_KEYS, assert_contract_shape, expected_record
 from tests.api.support import walk
 
 
@@ -40,8 +40,9 @@ def test_list_detail_and_json_lines_give_every_statement_in_the_same_shape(seed,
         statement = Statement.objects.get(pk=record["id"])
         assert record == expected_record(statement)
         assert anonymous_api.get(f"/api/v1/statements/{statement.pk}/").json() == record
-        # The export carries the contract's fields (note and version are API additions).
-        assert exported[record["id"]] == {k: v for k, v in record.items() if k in CONTRACT_KEYS}
+        # The export carries the contract's fields and its additions (note and version
+        # are the API's own).
+        assert exported[record["id"]] == {k: v for k, v in record.items() if k in EXPORT_KEYS}
     assert any(r["speaker"] is None for r in listed) and any(r["speaker"] for r in listed)
 
 
