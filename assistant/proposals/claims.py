@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from assistant.proposals.directory import demonym_words
 from assistant.proposals.proposal import ProposedClaim
-from assistant.proposals.words import STOPWORDS, SYNONYMS
+from assistant.proposals.words import PREDICATES, STOPWORDS, SYNONYMS
 from claims.models import Claim
 
 CLOSE = 0.35  # share of a claim's weighted words the sentence must hold
+PREDICATE_WEIGHT = 2.0
 SECOND = 0.8  # a second claim within this share of the best one's score
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+")
 HEDGES = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposedly|apparently)\s+", re.I)
@@ -35,9 +36,13 @@ def words_of(text: str, demonyms: dict[str, str]) -> set[str]:
 
 
 def _stem(word: str) -> str:
-    # Enough to meet "sanctions"/"sanction" and "jets"/"jet": no dictionary.
+    # Enough to meet "sanctions"/"sanction", "supported"/"support": no dictionary.
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 5 and word.endswith(("ed", "er")):
+        return word[:-2]
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -64,7 +69,12 @@ class ClaimIndex:
             for word in words:
                 counts[word] = counts.get(word, 0) + 1
         total = len(self.claims)
-        self.idf = {word: math.log(1 + total / n) for word, n in counts.items()}
+        # The verbs of a proposition ("supplied", "sought", "trained") tell claims on the
+        # same parties apart: they weigh double.
+        self.idf = {
+            word: math.log(1 + total / n) * (PREDICATE_WEIGHT if word in PREDICATES else 1)
+            for word, n in counts.items()
+        }
         self.weights = [sum(self.idf[w] for w in words) or 1.0 for _, _, words in self.claims]
         self.norms = [
             math.sqrt(sum(self.idf[w] ** 2 for w in words)) or 1.0 for _, _, words in self.claims
