@@ -53,7 +53,8 @@ STOPWORDS = _words(
 _SAME = {
     # Goods changing hands, from either side: "Iran supplied", "Russia received".
     "supply": """supply supplied supplies supplying supplier suppliers send sent sending provide
-        provided provides providing deliver delivered delivering delivery deliveries transfer transferred
+        provided provides providing deliver delivered delivering delivery deliveries transfer
+        transferred
         transfers ship shipped shipment shipments give gave given giving sell sold sale sales
         export exported exports receive received receives receiving acquire acquired
         acquiring buy bought buys buying purchase purchased purchases obtain obtained import
