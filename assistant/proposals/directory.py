@@ -129,6 +129,11 @@ def load_directory() -> Directory:
             )
             for form in (name, *others, *demonyms):
                 directory.add(form, target)
+    # After the first mention English names a person by surname ("Peskov said").
+    for pk, _slug, name, kind, *_ in rows:
+        surname = name.split()[-1] if kind == ActorKind.PERSON and " " in name else ""
+        if len(surname) > 2 and surname[0].isupper():
+            directory.add(surname, known[pk])
     demonyms = demonym_words()
     for pk, _slug, _name, kind, _speaks_for, description in rows:
         if kind == ActorKind.PERSON and description:
