@@ -88,7 +88,7 @@ class ClaimIndex:
 
     @classmethod
     def load(cls) -> ClaimIndex:
-        return cls(list(Claim.objects.values_list("slug", "text")))
+        return cls(list(Claim.objects.order_by("pk").values_list("slug", "text")))
 
     def ranked(self, text: str) -> list[Match]:
         words = words_of(text, self.demonyms)

@@ -98,10 +98,12 @@ def load_directory() -> Directory:
     """Two queries: the actors, and their aliases."""
     directory = Directory()
     rows = list(
-        Actor.objects.values_list("pk", "slug", "name", "kind", "speaks_for_id", "description")
+        Actor.objects.order_by("pk").values_list(
+            "pk", "slug", "name", "kind", "speaks_for_id", "description"
+        )
     )
     aliases: dict[int, list[str]] = {}
-    for actor_id, alias in ActorAlias.objects.values_list("actor_id", "name"):
+    for actor_id, alias in ActorAlias.objects.order_by("pk").values_list("actor_id", "name"):
         aliases.setdefault(actor_id, []).append(alias)
     bodies = {
         pk: Known(slug, name, kind)

@@ -9,6 +9,13 @@ import datetime
 import pytest
 
 from assistant.proposals import propose
+from tests.api.conftest import (  # noqa: F401  (the API clients of the cast, by role)
+    administrator_api,
+    anonymous_api,
+    api_as,
+    editor_api,
+    reader_api,
+)
 from tests.factories import make_actor, make_article, make_claim
 
 PUBLISHED_ON = datetime.date(2022, 10, 20)  # a Thursday
