@@ -132,6 +132,10 @@ _SAYING = _any(
     "pledged",
     "promised",
     "threatened",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "criticises",
 )
 _ACTS = _any(
     r"imposed (?:\S+ ){0,2}?sanctions",
@@ -160,6 +164,7 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
             r"(?:could|can|would|will) not (?:confirm|say)",
             r"(?:cannot|can't|couldn't|can’t|couldn’t) confirm",
             r"(?:is|was|were) not aware",
+            r"(?:can't|can’t|cannot|could not|would not|will not) comment",
         ),
         Kind.NONCOMMITTAL,
         Place.BEFORE,
@@ -176,6 +181,8 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
     (
         _any(
             r"dismiss(?:ed|es|ing)?",
+            r"plead(?:ed|s)? not guilty",
+            r"pled not guilty",
             _DENIED,
             r"(?:a |the )?denials? of",
             r"reject(?:ed|s|ing)?",

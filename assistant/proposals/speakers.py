@@ -19,7 +19,7 @@ from claims.models.choices import ActorKind
 
 # A name: capitalised words (two letters at least, or an initial), with the particles
 # names carry ("bin", "de", "al-").
-NAME_WORD = r"(?:[A-Z][\w’'-]+|[A-Z]\.|al-[A-Z][\w-]*)"
+NAME_WORD = r"(?:[A-Z](?=[\w’'-]*[a-z])[\w’'-]+|[A-Z]\.|al-[A-Z][\w-]*)"
 NAME = re.compile(
     r"(?<![\w.])" + NAME_WORD + r"(?:\s+(?:(?:bin|de|van|von|da|di|le|la)\s+)?" + NAME_WORD + r")*"
 )
@@ -60,10 +60,20 @@ def speaker_region(sentence: str, cue: Cue, quotes: list[tuple[int, int]]) -> tu
         return cue.start, cue.end
     before = sentence[: cue.start]
     after = sentence[cue.end : after_end]
-    # ", said Kremlin aide Yury Ushakov" and "” said Peskov": the speaker follows.
-    if INVERTED_BEFORE.search(before) and re.match(r"\s*(?:the\s+|a\s+|an\s+)?[A-Z]", after):
+    # ", said Kremlin aide Yury Ushakov" and "” said Peskov": the speaker follows, after
+    # a quotation or a clause of its own ("Putin did not discuss drones, said ..."), not
+    # after an apposition ("The head of the commission, Chrisologue Karangwa, accuses").
+    # A participle ("..., denying a report") has the sentence's subject.
+    inverted = (
+        INVERTED_BEFORE.search(before)
+        and not cue.text.lower().endswith("ing")
+        and re.match(r"\s*(?:the\s+|a\s+|an\s+)?[A-Z]", after)
+        and not VERB.search(after)
+        and (re.search(r"[”\"’]\s*$", before) or VERB.search(before))
+    )
+    if inverted:
         return cue.end, after_end
-    start = 0
+    start = DATELINE.match(sentence).end() if DATELINE.match(sentence) else 0
     for _, q_end in quotes:  # after a quotation that ends before the cue
         if q_end <= cue.start:
             start = max(start, q_end)
@@ -77,6 +87,19 @@ def _clause_end(sentence: str, start: int) -> int:
     return match.start() if match else len(sentence)
 
 
+# A word that makes a clause of the words around it.
+VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|did|does|do|could|should|can|may"
+    r"|might|must)\b|\b\w{3,}ed\b"
+)
+# "NAIROBI (Reuters) – ", "NEW DELHI - ", "Dec 3 " before the first sentence.
+DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,}(?:\([^)]{1,40}\))?\s*[–—-]\s+")
+# "It said", "the company added": the organisation or state last named.
+IT = re.compile(
+    r"\b(?:it|its|the (?:company|firm|group|ministry|government|party|agency|organi[sz]ation"
+    r"|statement|commission|court|bank))\b",
+    re.IGNORECASE,
+)
 TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\W*$", re.I)
 CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
 
@@ -87,6 +110,7 @@ class SpeakerFinder:
         self.demonyms = demonym_words()
         self.last_person: Known | None = None
         self.last_media: Known | None = None
+        self.last_body: Known | None = None
         self.new_people: dict[str, Known] = {}
 
     def attribution(
@@ -94,10 +118,13 @@ class SpeakerFinder:
     ) -> Attribution | None:
         start, end = speaker_region(sentence, cue, quotes)
         region = sentence[start:end]
-        found = None
-        if GENERIC_MEDIA.search(region) and self.last_media is not None:
+        found = self._best(region)
+        # "American journalists", "the newspaper": the outlet last named, unless one is named.
+        bodily = found is None or found.kind in (ActorKind.STATE, ActorKind.ORGANISATION)
+        if bodily and GENERIC_MEDIA.search(region) and self.last_media is not None:
             found = self.last_media
-        found = found or self._best(region)
+        if found is None and IT.search(region) and self.last_body is not None:
+            found = self.last_body
         if found is None and self.last_person is not None:
             pronoun = PRONOUN_AFTER if start >= cue.end else PRONOUN
             # "he said", or the first name alone ("Sputnik quoted Yury as saying").
@@ -115,6 +142,8 @@ class SpeakerFinder:
             self.last_person = attribution.person
         if attribution.actor.kind == ActorKind.MEDIA:
             self.last_media = attribution.actor
+        elif attribution.actor.kind != ActorKind.PERSON:
+            self.last_body = attribution.actor
 
     def observe(self, sentence: str) -> None:
         """After any sentence: the last person it names is "he" or "she" next, the last
