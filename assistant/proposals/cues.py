@@ -56,10 +56,13 @@ _BASELESS = _any(
     "fabricated",
     "fabrications",
     "a stuffing",
+    r"rumou?rs",
+    "speculation",
     "absurd",
     "ridiculous",
     "untrue",
 )
+_MERE = r"(?:(?:mere|pure|just|simply) )?[“\"'‘]?"
 _SAYING = _any(
     "said",
     "says",
@@ -179,6 +182,12 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
         Place.BEFORE,
     ),
     (
+        rf"call(?:ed|s|ing)? (?:\S+ ){{0,8}}?{_MERE}(?:{_BASELESS})"
+        rf"|(?:describ|dismiss)(?:ed|es|ing) (?:\S+ ){{0,8}}?as {_MERE}(?:{_BASELESS})",
+        Kind.DENY,
+        Place.BEFORE,
+    ),
+    (
         _any(
             r"dismiss(?:ed|es|ing)?",
             r"plead(?:ed|s)? not guilty",
@@ -195,7 +204,6 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
         Kind.DENY,
         Place.BEFORE,
     ),
-    (rf"call(?:ed|s|ing)? (?:\S+ ){{0,8}}?(?:{_BASELESS})", Kind.DENY, Place.BEFORE),
     (
         _any(
             r"confirm(?:ed|s|ing)?",

@@ -51,8 +51,13 @@ class Attribution:
         return self.actor if self.actor.kind == ActorKind.PERSON else None
 
 
-def speaker_region(sentence: str, cue: Cue, quotes: list[tuple[int, int]]) -> tuple[int, int]:
-    """The part of the sentence that names the speaker of `cue`."""
+def speaker_region(
+    sentence: str, cue: Cue, quotes: list[tuple[int, int]], subject_end: int | None = None
+) -> tuple[int, int]:
+    """The part of the sentence that names the speaker of `cue`; for a participle
+    ("..., denying a report") the sentence's subject, before `subject_end`."""
+    if subject_end is not None:  # where the main verb ("said") stands
+        cue = Cue(subject_end, subject_end, "", cue.kind, Place.BEFORE)
     after_end = _clause_end(sentence, cue.end)
     if cue.place is Place.AFTER:
         return cue.end, after_end
@@ -79,7 +84,12 @@ def speaker_region(sentence: str, cue: Cue, quotes: list[tuple[int, int]]) -> tu
             start = max(start, q_end)
     # After a dateline or a label: "Washington D.C./26.07.23/Turan: The State Department said"
     colon = before.rfind(": ")
-    return max(start, colon + 1), cue.start
+    start = max(start, colon + 1)
+    # After the clause the speaker closes: "There are no signs of cases, a WHO official said".
+    for boundary in reversed([m.end() for m in re.finditer(r",\s", before)]):
+        if boundary > start and VERB.search(before, start, boundary):
+            return boundary, cue.start
+    return start, cue.start
 
 
 def _clause_end(sentence: str, start: int) -> int:
@@ -90,7 +100,7 @@ def _clause_end(sentence: str, start: int) -> int:
 # A word that makes a clause of the words around it.
 VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|did|does|do|could|should|can|may"
-    r"|might|must)\b|\b\w{3,}ed\b"
+    r"|might|must)\b|\b[a-z]\w{2,}ed\b"
 )
 # "NAIROBI (Reuters) – ", "NEW DELHI - ", "Dec 3 " before the first sentence.
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,}(?:\([^)]{1,40}\))?\s*[–—-]\s+")
@@ -114,9 +124,13 @@ class SpeakerFinder:
         self.new_people: dict[str, Known] = {}
 
     def attribution(
-        self, sentence: str, cue: Cue, quotes: list[tuple[int, int]]
+        self,
+        sentence: str,
+        cue: Cue,
+        quotes: list[tuple[int, int]],
+        subject_end: int | None = None,
     ) -> Attribution | None:
-        start, end = speaker_region(sentence, cue, quotes)
+        start, end = speaker_region(sentence, cue, quotes, subject_end)
         region = sentence[start:end]
         found = self._best(region)
         # "American journalists", "the newspaper": the outlet last named, unless one is named.

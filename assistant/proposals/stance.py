@@ -23,7 +23,8 @@ _NOT_DENIALS = r"(?:only|just|least|yet|far|long|admit|confirm|acknowledge|say|c
 DENIAL_WORDS = re.compile(
     r"\b(?:no evidence|not true|untrue|unfounded|baseless|groundless|false|fake|"
     r"disinformation|lies|a lie|fabricat\w*|propaganda|nonsense|no such|nothing to do with|"
-    r"no (?:indications?|signs?|signals?|proof|reason to believe)|(?:is|are|was|were) no|"
+    r"no (?:indications?|signs?|signals?|proof|reason to believe)|"
+    r"(?:is|are|was|were|has|have|had) no|"
     r"never|no (?:plans?|intention)|not (?!" + _NOT_DENIALS + r")\w+)|"
     r"\w+n[’']t (?!" + _NOT_DENIALS + r")",
     re.IGNORECASE,
