@@ -52,7 +52,12 @@ class Attribution:
 
 
 def speaker_region(
-    sentence: str, cue: Cue, quotes: list[tuple[int, int]], subject_end: int | None = None
+    sentence: str,
+    cue: Cue,
+    quotes: list[tuple[int, int]],
+    subject_end: int | None = None,
+    *,
+    wide: bool = False,
 ) -> tuple[int, int]:
     """The part of the sentence that names the speaker of `cue`; for a participle
     ("..., denying a report") the sentence's subject, before `subject_end`."""
@@ -85,9 +90,15 @@ def speaker_region(
     # After a dateline or a label: "Washington D.C./26.07.23/Turan: The State Department said"
     colon = before.rfind(": ")
     start = max(start, colon + 1)
-    # After the clause the speaker closes: "There are no signs of cases, a WHO official said".
-    for boundary in reversed([m.end() for m in re.finditer(r",\s", before)]):
-        if boundary > start and VERB.search(before, start, boundary):
+    if wide:
+        return start, cue.start
+    # After the clause the speaker closes: "There are no signs of cases, a WHO official said";
+    # a relative clause is no such clause ("Melgen, who lives in Florida, also pleaded").
+    commas = [m.end() for m in re.finditer(r",\s", before)]
+    for n in range(len(commas) - 1, -1, -1):
+        boundary, previous = commas[n], commas[n - 1] if n else start
+        relative = RELATIVE.match(before, previous)
+        if boundary > start and not relative and VERB.search(before, start, boundary):
             return boundary, cue.start
     return start, cue.start
 
@@ -106,10 +117,11 @@ VERB = re.compile(
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,}(?:\([^)]{1,40}\))?\s*[–—-]\s+")
 # "It said", "the company added": the organisation or state last named.
 IT = re.compile(
-    r"\b(?:it|its|the (?:company|firm|group|ministry|government|party|agency|organi[sz]ation"
-    r"|statement|commission|court|bank))\b",
+    r"\b(?:it|its)\b|\b(?:the|a|an|its)\s+(?:\w+\s+){0,3}?(?:company|firm|group|ministry"
+    r"|government|party|agency|organi[sz]ation|statement|commission|court|bank)\b",
     re.IGNORECASE,
 )
+RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
 TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\W*$", re.I)
 CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
 
@@ -131,7 +143,15 @@ class SpeakerFinder:
         subject_end: int | None = None,
     ) -> Attribution | None:
         start, end = speaker_region(sentence, cue, quotes, subject_end)
-        region = sentence[start:end]
+        found = self._found(sentence[start:end], start >= cue.end)
+        if found is None:  # the clause named no one: the whole of the sentence before the cue
+            start, end = speaker_region(sentence, cue, quotes, subject_end, wide=True)
+            found = self._found(sentence[start:end], start >= cue.end)
+        if found is None:
+            return None
+        return self._as_attribution(found)
+
+    def _found(self, region: str, after_cue: bool) -> Known | None:
         found = self._best(region)
         # "American journalists", "the newspaper": the outlet last named, unless one is named.
         bodily = found is None or found.kind in (ActorKind.STATE, ActorKind.ORGANISATION)
@@ -140,14 +160,12 @@ class SpeakerFinder:
         if found is None and IT.search(region) and self.last_body is not None:
             found = self.last_body
         if found is None and self.last_person is not None:
-            pronoun = PRONOUN_AFTER if start >= cue.end else PRONOUN
+            pronoun = PRONOUN_AFTER if after_cue else PRONOUN
             # "he said", or the first name alone ("Sputnik quoted Yury as saying").
             named = set(self.last_person.name.split()) & set(re.findall(r"[\w’'-]+", region))
             if pronoun.search(region) or named:
                 found = self.last_person
-        if found is None:
-            return None
-        return self._as_attribution(found)
+        return found
 
     def remember(self, attribution: Attribution, sentence: str) -> None:
         """After a sentence with an attribution: its speaker is "he" or "she" next."""
