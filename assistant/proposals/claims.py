@@ -34,7 +34,7 @@ def words_of(text: str, demonyms: dict[str, str]) -> set[str]:
         for part in [word, *word.split("-")] if "-" in word else [word]:
             part = demonyms.get(part, part)
             part = SYNONYMS.get(part, part)
-            if part in STOPWORDS or len(part) < 2:
+            if part in STOPWORDS or len(part) < 2 or (part.isdigit() and len(part) == 4):
                 continue
             found.add(_stem(part))
     return found
