@@ -24,6 +24,7 @@ BY_CUE = {
     Kind.NONCOMMITTAL: 0.35,
     Kind.SAY: 0.3,
     Kind.ACT: 0.25,
+    Kind.ACCUSE: 0.3,
 }
 KNOWN_ACTOR = 0.2
 EXISTING_CLAIM = 0.4  # times the claim's similarity

@@ -117,10 +117,17 @@ VERB = re.compile(
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,}(?:\([^)]{1,40}\))?\s*[–—-]\s+")
 # "It said", "the company added": the organisation or state last named.
 IT = re.compile(
-    r"\b(?:it|its)\b|\b(?:the|a|an|its)\s+(?:\w+\s+){0,3}?(?:company|firm|group|ministry"
-    r"|government|party|agency|organi[sz]ation|statement|commission|court|bank)\b",
+    r"\b(?:it|its)\b|\b(?:the|a|an|its)\s+(?:\w+\s+){0,3}?(?P<body>company|firm|group"
+    r"|ministry|government|party|agency|organi[sz]ation|statement|commission|court|bank)\b",
     re.IGNORECASE,
 )
+BODY_WORDS = {
+    **dict.fromkeys(("ministry", "government"), ActorKind.STATE),
+    **dict.fromkeys(
+        ("company", "firm", "group", "party", "agency", "organisation", "organization", "bank"),
+        ActorKind.ORGANISATION,
+    ),
+}
 RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
 TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\W*$", re.I)
 CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
@@ -133,6 +140,7 @@ class SpeakerFinder:
         self.last_person: Known | None = None
         self.last_media: Known | None = None
         self.last_body: Known | None = None
+        self.last_bodies: dict[str, Known] = {}  # the last state, the last organisation
         self.new_people: dict[str, Known] = {}
 
     def attribution(
@@ -157,8 +165,11 @@ class SpeakerFinder:
         bodily = found is None or found.kind in (ActorKind.STATE, ActorKind.ORGANISATION)
         if bodily and GENERIC_MEDIA.search(region) and self.last_media is not None:
             found = self.last_media
-        if found is None and IT.search(region) and self.last_body is not None:
-            found = self.last_body
+        it = IT.search(region)
+        if found is None and it:
+            # "the company" is the organisation last named, "the government" the state.
+            kind = BODY_WORDS.get((it.group("body") or "").lower())
+            found = self.last_bodies.get(kind) or (self.last_body if kind is None else None)
         if found is None and self.last_person is not None:
             pronoun = PRONOUN_AFTER if after_cue else PRONOUN
             # "he said", or the first name alone ("Sputnik quoted Yury as saying").
@@ -176,11 +187,15 @@ class SpeakerFinder:
             self.last_media = attribution.actor
         elif attribution.actor.kind != ActorKind.PERSON:
             self.last_body = attribution.actor
+            self.last_bodies[attribution.actor.kind] = attribution.actor
 
     def observe(self, sentence: str) -> None:
         """After any sentence: the last person it names is "he" or "she" next, the last
         outlet "the newspaper"."""
         named = self.directory.mentions(sentence)
+        for _, _, known in named:
+            if known.kind in (ActorKind.STATE, ActorKind.ORGANISATION):
+                self.last_bodies[known.kind] = known
         people = [k for _, _, k in named if k.kind == ActorKind.PERSON]
         if people:
             self.last_person = people[-1]
@@ -210,7 +225,7 @@ class SpeakerFinder:
         ]
         for _, m_end, known in mentions:
             rank = {
-                ActorKind.PERSON: "known person",
+                ActorKind.PERSON: "known person" if known.slug else "new person",
                 ActorKind.MEDIA: "media",
             }.get(known.kind, "body")
             candidates.append((RANK[rank], len(region) - m_end, known))
@@ -251,6 +266,9 @@ class SpeakerFinder:
         if len(words) < 2 and not titled:
             return None
         if any(w.casefold() in TITLES or w.casefold() in NOT_NAMES for w in words):
+            return None
+        # "Dominican-born Florida", "Florida" alone: places, not a name.
+        if any("-born" in w or w.rstrip(".,’'s") in self.directory.names for w in words):
             return None
         name = " ".join(words).rstrip(".,’'")
         if name in self.new_people:

@@ -34,6 +34,7 @@ DIRECT_STANCES = {
     Kind.CONFIRM: Stance.CONFIRMED,
     Kind.NONCOMMITTAL: Stance.NONCOMMITTAL,
     Kind.ACT: Stance.ASSERTED,
+    Kind.ACCUSE: Stance.ASSERTED,
 }
 
 
@@ -49,7 +50,7 @@ def stance_of(sentence: str, cue: Cue, said: str) -> str:
         return Stance.NONCOMMITTAL
     # What was said may carry its own stance: "UTi can confirm that ...", "De La Rue
     # categorically refutes ...", "I can't comment on ...".
-    own = [c for c in find_cues(said) if c.kind in DIRECT_STANCES and c.kind != Kind.ACT]
+    own = [c for c in find_cues(said) if c.kind in (Kind.DENY, Kind.CONFIRM, Kind.NONCOMMITTAL)]
     # A negated one ("the authorities didn't admit it") is no stance of the speaker's.
     own = [c for c in own if not NEGATED.search(said[: c.start])]
     spoken = main_cue(own)
