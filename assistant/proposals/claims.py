@@ -24,7 +24,8 @@ WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+")
 HEDGES = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposedly|apparently)\s+", re.I)
 NEGATION = re.compile(r"\b(?:not|never)\s+|(?<=\w)n[’']t\b", re.I)
 # The contractions whose verb changes without its "n't".
-CONTRACTIONS = re.compile(r"\b(?:(won)|(can)|(shan))[’']t\b", re.I)
+CONTRACTIONS = re.compile(r"\b(won|can|shan)[’']t\b", re.I)
+UNCONTRACTED = {"won": "will", "can": "can", "shan": "shall"}
 
 
 def words_of(text: str, demonyms: dict[str, str]) -> set[str]:
@@ -127,7 +128,6 @@ class ClaimIndex:
         ranked = self.ranked(own)
         if context and (not ranked or ranked[0].score < CLOSE):
             ranked = self.ranked(f"{own} {context}")
-        text = own
         if not ranked or ranked[0].score < CLOSE:
             return [(ProposedClaim(None, neutral_text(said)), 0.0)]
         best = ranked[0]
@@ -135,7 +135,7 @@ class ClaimIndex:
         if len(ranked) > 1:
             second = ranked[1]
             if second.score >= max(CLOSE, SECOND * best.score) and self._states_two(
-                own or text, best.words - second.words, second.words - best.words
+                own, best.words - second.words, second.words - best.words
             ):
                 chosen.append((second.claim, second.score))
         return chosen
@@ -161,12 +161,7 @@ def neutral_text(said: str) -> str:
     text = said.strip().strip("“”\"'‘’ ")
     text = re.sub(r"^(?:that|whether|if)\s+", "", text, flags=re.I)
     text = HEDGES.sub("", text)
-    text = CONTRACTIONS.sub(
-        lambda m: {"won": "will", "can": "can", "shan": "shall"}[
-            (m.group(1) or m.group(2) or m.group(3)).lower()
-        ],
-        text,
-    )
+    text = CONTRACTIONS.sub(lambda m: UNCONTRACTED[m.group(1).lower()], text)
     text = NEGATION.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
     if not text:

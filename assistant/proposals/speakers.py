@@ -38,6 +38,31 @@ GENERIC_MEDIA = re.compile(
 )
 
 
+# A word that makes a clause of the words around it.
+VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|did|does|do|could|should|can|may"
+    r"|might|must)\b|\b[a-z]\w{2,}ed\b"
+)
+# "NAIROBI (Reuters) – ", "NEW DELHI - ", "Dec 3 " before the first sentence.
+DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,}(?:\([^)]{1,40}\))?\s*[–—-]\s+")
+# "It said", "the company added": the organisation or state last named.
+IT = re.compile(
+    r"\b(?:it|its)\b|\b(?:the|a|an|its)\s+(?:\w+\s+){0,3}?(?P<body>company|firm|group"
+    r"|ministry|government|party|agency|organi[sz]ation|statement|commission|court|bank)\b",
+    re.IGNORECASE,
+)
+BODY_WORDS = {
+    **dict.fromkeys(("ministry", "government"), ActorKind.STATE),
+    **dict.fromkeys(
+        ("company", "firm", "group", "party", "agency", "organisation", "organization", "bank"),
+        ActorKind.ORGANISATION,
+    ),
+}
+RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
+TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\W*$", re.I)
+CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
+
+
 @dataclass(frozen=True)
 class Attribution:
     actor: Known
@@ -106,31 +131,6 @@ def speaker_region(
 def _clause_end(sentence: str, start: int) -> int:
     match = CLAUSE_END.search(sentence, start + 1)
     return match.start() if match else len(sentence)
-
-
-# A word that makes a clause of the words around it.
-VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|did|does|do|could|should|can|may"
-    r"|might|must)\b|\b[a-z]\w{2,}ed\b"
-)
-# "NAIROBI (Reuters) – ", "NEW DELHI - ", "Dec 3 " before the first sentence.
-DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,}(?:\([^)]{1,40}\))?\s*[–—-]\s+")
-# "It said", "the company added": the organisation or state last named.
-IT = re.compile(
-    r"\b(?:it|its)\b|\b(?:the|a|an|its)\s+(?:\w+\s+){0,3}?(?P<body>company|firm|group"
-    r"|ministry|government|party|agency|organi[sz]ation|statement|commission|court|bank)\b",
-    re.IGNORECASE,
-)
-BODY_WORDS = {
-    **dict.fromkeys(("ministry", "government"), ActorKind.STATE),
-    **dict.fromkeys(
-        ("company", "firm", "group", "party", "agency", "organisation", "organization", "bank"),
-        ActorKind.ORGANISATION,
-    ),
-}
-RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
-TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\W*$", re.I)
-CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
 
 
 class SpeakerFinder:
