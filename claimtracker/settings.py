@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "simple_history",
     "sources",
     "claims",
+    "assistant",
     "accounts",
 ]
 

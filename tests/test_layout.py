@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("accounts", "bench", "claims", "claimtracker", "sources")
+PACKAGES = ("accounts", "assistant", "bench", "claims", "claimtracker", "sources")
 LONGEST_MODULE = 400  # lines; past about 300 a module becomes a package by concern
 
 
@@ -105,6 +105,13 @@ RULES = {
     ),
     "claims/ imports nothing from accounts/ (accounts' pages use everything else)": lambda i: (
         within(i.source, "claims") and within(i.target, "accounts")
+    ),
+    # The assistant builds on sources/ and claims/; they must work without it.
+    "sources/, claims/ and accounts/ import nothing from assistant/": lambda i: (
+        within(i.source, "sources", "claims", "accounts") and within(i.target, "assistant")
+    ),
+    "assistant/ imports nothing from accounts/": lambda i: (
+        within(i.source, "assistant") and within(i.target, "accounts")
     ),
     "models, standing, timeline, queries, actions and filters import no interface": lambda i: (
         within(i.source, *CLAIMS_CORE) and within(i.target, *CLAIMS_INTERFACES)

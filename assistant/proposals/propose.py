@@ -1,0 +1,117 @@
+"""One call: an article in, its proposals out, in body order.
+
+The names, aliases and claims are loaded once per call (a few queries whatever the
+article's length); each sentence is then read without the database: its cue, the
+speaker, what was said, the stance, the claim, the date; the statements the proposals
+would join are found at the end in one query."""
+
+from __future__ import annotations
+
+from assistant.proposals import dates
+from assistant.proposals.claims import ClaimIndex
+from assistant.proposals.cues import ECHO, Kind
+from assistant.proposals.directory import load_directory
+from assistant.proposals.joining import Candidate, joined_statements
+from assistant.proposals.proposal import Proposal
+from assistant.proposals.readings import Reading, readings
+from assistant.proposals.sentences import sentence_spans
+from assistant.proposals.speakers import SpeakerFinder
+
+# How sure a proposal is, from what supports it (added up, at most 1).
+BY_CUE = {
+    Kind.DENY: 0.35,
+    Kind.CONFIRM: 0.3,
+    Kind.NONCOMMITTAL: 0.35,
+    Kind.SAY: 0.3,
+    Kind.ACT: 0.25,
+    Kind.ACCUSE: 0.3,
+}
+KNOWN_ACTOR = 0.2
+EXISTING_CLAIM = 0.4  # times the claim's similarity
+ANAPHORIC = 6  # what was said has fewer words than this: "This was stated", "denied this"
+
+
+def propose(article) -> list[Proposal]:
+    proposer = Proposer(article)
+    last: Reading | None = None
+    for start, end in sentence_spans(article.body):
+        sentence = article.body[start:end]
+        found = readings(proposer.finder, sentence, last)
+        if not found:
+            proposer.finder.observe(sentence)
+        for reading in found:
+            proposer.add(reading, start, sentence)
+        proposer.previous_sentence = sentence
+        last = found[-1] if found else None
+    return proposer.proposals()
+
+
+class Proposer:
+    """What one article's reading remembers from sentence to sentence."""
+
+    def __init__(self, article) -> None:
+        self.article = article
+        self.finder = SpeakerFinder(load_directory())
+        self.claims = ClaimIndex.load()
+        self.drafts: list[dict] = []
+        self.previous_sentence = ""
+        self.previous_when: dates.When | None = None
+        self.previous_actor = None
+        self.earlier: dict = {}  # each actor's last draft
+
+    def add(self, reading: Reading, start: int, sentence: str) -> None:
+        attribution = reading.attribution
+        published_on = self.article.published_on
+        when = dates.date_of(sentence, reading.cue.start, published_on, self.previous_when)
+        if when is None:
+            # The same speaker going on ("Patel said." after "said on Tuesday") spoke then.
+            same = self.previous_when is not None and self.previous_actor == attribution.actor
+            when = self.previous_when if same else dates.publication_month(published_on)
+        # "This was stated by ...", "denied this": the proposition is the previous sentence's.
+        about = reading.said
+        if len(about.split()) < ANAPHORIC:
+            about = f"{self.previous_sentence} {about}"
+        # The sentence before often names what "the information" or "these efforts" are.
+        chosen = self.claims.claims_of(f"{sentence} {about}", about, context=self.previous_sentence)
+        stance = reading.stance
+        echoed = self.earlier.get(attribution.actor) if ECHO.search(reading.cue.text) else None
+        if echoed is not None:
+            # "made similar statements", "reiterated": what the speaker said before.
+            stance, chosen = echoed["stance"], [(echoed["claim"], 1.0)]
+        q_start, q_end = start + reading.quote[0], start + reading.quote[1]
+        for claim, similarity in chosen:
+            confidence = BY_CUE[reading.cue.kind]
+            confidence += KNOWN_ACTOR if attribution.actor.slug else 0.0
+            confidence += EXISTING_CLAIM * similarity if claim.slug else 0.0
+            self.drafts.append(
+                {
+                    "start": q_start,
+                    "end": q_end,
+                    "text": self.article.body[q_start:q_end],
+                    "actor": attribution.actor.proposed(),
+                    "speaker": attribution.speaker.proposed() if attribution.speaker else None,
+                    "stance": stance,
+                    "claim": claim,
+                    "made_on": when.made_on,
+                    "made_on_precision": str(when.precision),
+                    "date_wording": when.wording,
+                    "confidence": min(1.0, confidence),
+                    "cue": reading.cue.text,
+                }
+            )
+        self.earlier[attribution.actor] = self.drafts[-1]
+        self.finder.remember(attribution, sentence)
+        if when.wording:
+            self.previous_when = when
+        self.previous_actor = attribution.actor
+
+    def proposals(self) -> list[Proposal]:
+        joins = joined_statements([_candidate(d) for d in self.drafts])
+        return [Proposal(**d, joins_statement=j) for d, j in zip(self.drafts, joins, strict=True)]
+
+
+def _candidate(draft: dict) -> Candidate | None:
+    actor, claim = draft["actor"], draft["claim"]
+    if actor.slug is None or claim.slug is None:
+        return None
+    return Candidate(actor.slug, claim.slug, draft["stance"], draft["made_on"])
