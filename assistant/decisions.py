@@ -1,0 +1,132 @@
+"""The one filter between the assistant and the editor: what `propose()` returns, less
+what an editor has accepted or dismissed, for the panel and the API alike; and the
+records of those decisions."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from assistant.models import Decision, Verdict
+from assistant.proposals import Proposal, propose
+from sources.models import Article
+
+FINGERPRINT = re.compile(r"^[0-9a-f]{32}$")
+
+
+class ProposalUnavailable(Exception):
+    """The proposal an editor acted on is not offered now; the message says why."""
+
+    def __init__(self, message: str, *, status: int = 409, decision=None) -> None:
+        super().__init__(message)
+        self.status = status  # 400 for a malformed fingerprint; 409 when the state moved on
+        self.decision = decision
+
+
+def open_proposals(article: Article) -> list[Proposal]:
+    """The article's proposals that no editor has accepted or dismissed (one query
+    besides the assistant's own)."""
+    decided = set(
+        Decision.objects.standing().on_article(article).values_list("fingerprint", flat=True)
+    )
+    return [proposal for proposal in propose(article) if proposal.key not in decided]
+
+
+def open_proposal(article: Article, fingerprint: str) -> Proposal:
+    """The open proposal with this fingerprint, or ProposalUnavailable naming why not:
+    a malformed fingerprint, one already decided (by whom), or one the assistant no
+    longer proposes (the article or the records changed since the page was loaded)."""
+    fingerprint = (fingerprint or "").strip()
+    if not FINGERPRINT.match(fingerprint):
+        raise ProposalUnavailable(
+            "proposal: not a suggestion's fingerprint (32 hexadecimal characters).",
+            status=400,
+        )
+    decision = (
+        Decision.objects.standing()
+        .on_article(article)
+        .filter(fingerprint=fingerprint)
+        .select_related("decided_by")
+        .first()
+    )
+    if decision is not None:
+        raise ProposalUnavailable(already_decided(decision), decision=decision)
+    for proposal in propose(article):
+        if proposal.key == fingerprint:
+            return proposal
+    raise ProposalUnavailable(
+        "proposal: this suggestion is no longer offered (the article or the records "
+        "changed since the page was loaded); nothing was recorded. Reload the page."
+    )
+
+
+def already_decided(decision: Decision) -> str:
+    who = decision.decided_by.get_username() if decision.decided_by else "an editor"
+    what = (
+        f"accepted as statement #{decision.statement_id}"
+        if decision.verdict == Verdict.ACCEPTED and decision.statement_id
+        else decision.verdict
+    )
+    return f"proposal: this suggestion was already {what} by {who}; nothing was changed."
+
+
+def record(
+    article: Article,
+    proposal: Proposal,
+    *,
+    verdict: str,
+    user,
+    adjusted: bool = False,
+    statement=None,
+    quote=None,
+    created_statement: bool = False,
+    created_actors=(),
+    created_claim=None,
+) -> Decision:
+    """Store a decision; ProposalUnavailable when another editor decided it first (the
+    caller's transaction then rolls back whatever the accept wrote)."""
+    decision = Decision(
+        article=article,
+        fingerprint=proposal.key,
+        proposal=proposal.as_json(),
+        confidence=proposal.confidence,
+        verdict=verdict,
+        adjusted=adjusted,
+        decided_by=user,
+        statement=statement,
+        quote=quote,
+        created_statement=created_statement,
+        created_claim=created_claim,
+    )
+    try:
+        with transaction.atomic():
+            decision.save()
+    except IntegrityError:
+        raise ProposalUnavailable(
+            "proposal: another editor decided on this suggestion a moment ago; nothing was changed."
+        ) from None
+    if created_actors:
+        decision.created_actors.set(created_actors)
+    return decision
+
+
+def dismiss(article: Article, fingerprint: str, *, user) -> Decision:
+    with transaction.atomic():
+        proposal = open_proposal(article, fingerprint)
+        return record(article, proposal, verdict=Verdict.DISMISSED, user=user)
+
+
+def standing(article: Article) -> list[Decision]:
+    """The article's decisions that hold, newest first, with what the panel shows."""
+    return list(
+        Decision.objects.standing().on_article(article).select_related("decided_by", "statement")
+    )
+
+
+def mark_undone(decision: Decision, *, user) -> None:
+    decision.undone_at = timezone.now()
+    decision.undone_by = user
+    decision._change_reason = "accept undone"
+    decision.save(update_fields=["undone_at", "undone_by"])

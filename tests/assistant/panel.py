@@ -1,0 +1,36 @@
+"""An article the assistant has something to say about, for the panel's tests."""
+
+from __future__ import annotations
+
+import datetime
+
+from assistant.decisions import open_proposals
+from claims.models import Actor
+from tests.factories import make_actor, make_article
+
+SENTENCES = (
+    "Iran denied on Monday that it had sent drones to Russia.",
+    "Ukraine said the drones that hit Kyiv were made in Iran.",
+    "The weather in the capital was mild for the season.",
+)
+
+
+def article_with_suggestions(*, extra: int = 0):
+    """Iran and Ukraine exist (made if missing); the body attributes something to each (and, with
+    `extra`, as many more attributions)."""
+    iran = Actor.objects.filter(slug="iran").first() or make_actor(
+        name="Iran", slug="iran", aliases=("Tehran",)
+    )
+    ukraine = Actor.objects.filter(slug="ukraine").first() or make_actor(
+        name="Ukraine", slug="ukraine", aliases=("Kyiv",)
+    )
+    more = [f"Ukraine said {n} drones that hit Odesa were made in Iran." for n in range(extra)]
+    body = " ".join([*SENTENCES, *more])
+    article = make_article(body=body, published_on=datetime.date(2022, 10, 20))
+    return article, iran, ukraine
+
+
+def first_open(article):
+    proposals = open_proposals(article)
+    assert proposals, "the assistant proposes nothing for the test article"
+    return proposals[0]
