@@ -1,0 +1,244 @@
+"""The words that make a sentence an attribution: a reporting verb ("said", "denied"),
+a phrase ("according to", "declined to comment") or an official act ("imposed
+sanctions"), each with what it says about the stance and where its speaker stands."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    SAY = "say"  # the stance comes from what was said
+    DENY = "deny"
+    CONFIRM = "confirm"
+    NONCOMMITTAL = "noncommittal"
+    ACT = "act"  # an official act: an assertion by deed
+
+
+class Place(StrEnum):
+    """Where the speaker is, relative to the cue."""
+
+    BEFORE = "before"  # "Peskov said", "Moscow denied"
+    AFTER = "after"  # "according to Reuters", "a report by The Washington Post"
+    WITHIN = "within"  # "Sputnik quoted Ushakov as saying"
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int  # offsets into the sentence
+    end: int
+    text: str
+    kind: Kind
+    place: Place
+
+
+def _any(*alternatives: str) -> str:
+    return "|".join(alternatives)
+
+
+_DENIED = r"den(?:ied|ies|y|ying)"
+_CONFIRMED = r"confirm(?:ed|s)?"
+_BASELESS = _any(
+    "unfounded",
+    "baseless",
+    "groundless",
+    "false",
+    "fake",
+    "lies",
+    "a lie",
+    "unsubstantiated",
+    "far-fetched",
+    "nonsense",
+    "disinformation",
+    "propaganda",
+    "fabricated",
+    "fabrications",
+    "a stuffing",
+    "absurd",
+    "ridiculous",
+    "untrue",
+)
+_SAYING = _any(
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "added",
+    "adds",
+    "adding",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "explained",
+    "declared",
+    "declares",
+    "claimed",
+    "alleged",
+    "alleges",
+    "asserted",
+    "asserts",
+    "maintained",
+    "maintains",
+    "wrote",
+    "writes",
+    "reported",
+    "reiterated",
+    "reiterates",
+    "reiterating",
+    "repeated",
+    "reminded",
+    "accused",
+    "accuses",
+    "believes",
+    "suggested",
+    "suggests",
+    r"quotes(?=[.,])",
+    "cited",
+    "citing",
+    r"(?:claims?|reports|believe) that",
+    "made similar statements",
+    "indicated",
+    "revealed",
+    "disclosed",
+    "blamed",
+    "emphasi[sz]ed",
+    "underlined",
+    "pointed out",
+    "concluded",
+    "predicted",
+    "estimated",
+    "assessed",
+    "welcomed",
+    "condemned",
+    "urged",
+    "called on",
+    "vowed",
+    "pledged",
+    "promised",
+    "threatened",
+)
+_ACTS = _any(
+    r"imposed (?:\S+ ){0,2}?sanctions",
+    "sanctioned",
+    r"(?:cut|severed|downgraded|broke off|suspended) (?:\S+ ){0,2}?(?:ties|relations)",
+    "expelled",
+)
+
+# (pattern, kind, where the speaker is). Where two overlap, the earlier entry wins:
+# "neither confirmed nor denied" is one noncommittal cue, not a confirmation.
+_PATTERNS: list[tuple[str, Kind, Place]] = [
+    (
+        rf"neither (?:{_CONFIRMED}|{_DENIED}) nor (?:{_CONFIRMED}|{_DENIED})",
+        Kind.NONCOMMITTAL,
+        Place.BEFORE,
+    ),
+    (
+        r"(?:declined|refused|would not|did not want) to "
+        r"(?:comment|confirm|say|discuss|answer|elaborate)",
+        Kind.NONCOMMITTAL,
+        Place.BEFORE,
+    ),
+    (
+        _any(
+            r"(?:does|do|did) not know",
+            r"(?:could|can|would|will) not (?:confirm|say)",
+            r"(?:cannot|can't|couldn't|can’t|couldn’t) confirm",
+            r"(?:is|was|were) not aware",
+        ),
+        Kind.NONCOMMITTAL,
+        Place.BEFORE,
+    ),
+    (
+        _any(
+            r"(?:would|will|to) (?:look|seek|search) for (?:\S+ )?evidence",
+            r"(?:would|will) investigate",
+            r"(?:called|calls|asked) for an investigation",
+        ),
+        Kind.NONCOMMITTAL,
+        Place.BEFORE,
+    ),
+    (
+        _any(
+            r"dismiss(?:ed|es|ing)?",
+            _DENIED,
+            r"(?:a |the )?denials? of",
+            r"reject(?:ed|s|ing)?",
+            r"refut(?:ed|es|e|ing)",
+            r"rebuff(?:ed|s)?",
+            "ruled out",
+            "rules out",
+            r"disput(?:ed|es)",
+        ),
+        Kind.DENY,
+        Place.BEFORE,
+    ),
+    (rf"call(?:ed|s|ing)? (?:\S+ ){{0,8}}?(?:{_BASELESS})", Kind.DENY, Place.BEFORE),
+    (
+        _any(
+            r"confirm(?:ed|s|ing)?",
+            r"acknowledg(?:ed|es|e|ing)",
+            r"admit(?:ted|s|ting)?",
+            r"conced(?:ed|es)",
+            r"verif(?:ied|ies)",
+        ),
+        Kind.CONFIRM,
+        Place.BEFORE,
+    ),
+    (r"quoted (?:\S+ ){1,3}?as saying", Kind.SAY, Place.WITHIN),
+    (r"was (?:stated|said|announced|reported|claimed) (?:\S+ ){0,4}?by", Kind.SAY, Place.AFTER),
+    (f"(?:{_SAYING})", Kind.SAY, Place.BEFORE),
+    (r"according to", Kind.SAY, Place.AFTER),
+    (r"(?:a |the )?reports? (?:by|from|in)|(?:an )?interview (?:with|to)", Kind.SAY, Place.AFTER),
+    (_ACTS, Kind.ACT, Place.BEFORE),
+]
+_COMPILED = [
+    (re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE), kind, place)
+    for pattern, kind, place in _PATTERNS
+]
+# Stronger evidence of the stance first; among sayings a verb before a phrase
+# ("said" before "in an interview with"), then the earliest in the sentence.
+_RANK = {Kind.NONCOMMITTAL: 0, Kind.DENY: 1, Kind.CONFIRM: 2, Kind.ACT: 3, Kind.SAY: 4}
+PHRASES = re.compile(r"(?:a |the |an )?(?:according|reports?|interview)\b", re.IGNORECASE)
+# "made similar statements", "reiterated": the stance of the speaker's last statement.
+ECHO = re.compile(r"similar|reiterat|repeat", re.IGNORECASE)
+
+
+def find_cues(sentence: str) -> list[Cue]:
+    """Every cue in a sentence, in sentence order, without overlaps (the stronger kind
+    wins where two overlap: "neither confirmed nor denied" is one noncommittal cue)."""
+    found: list[Cue] = []
+    for pattern, kind, place in _COMPILED:
+        for match in pattern.finditer(sentence):
+            # A capital inside a sentence is a name or a headline ("United States",
+            # "U.S. Says"), not a verb.
+            if match.start() > 0 and match.group()[0].isupper():
+                continue
+            cue = Cue(match.start(), match.end(), match.group(), kind, place)
+            if not any(cue.start < other.end and other.start < cue.end for other in found):
+                found.append(cue)
+    return sorted(found, key=lambda cue: cue.start)
+
+
+def main_cue(cues: list[Cue]) -> Cue | None:
+    """The cue that sets the sentence's stance."""
+    return min(
+        cues,
+        key=lambda cue: (_RANK[cue.kind], bool(PHRASES.match(cue.text)), cue.start),
+        default=None,
+    )

@@ -1,0 +1,202 @@
+"""Who an attribution is by: the actor whose position it is and the person who spoke.
+
+The speaker is looked for where English puts it for the cue: before an active verb
+("Peskov said"), after an inverted one (", said Kremlin aide Yury Ushakov"), after
+"according to" or "a report by". A named person known by any alias wins over the state
+in their title; an unknown name after a title is a new person, speaking for the state or
+organisation the title names ("British Foreign Secretary James Cleverly")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.proposals import places
+from assistant.proposals.cues import Cue, Place
+from assistant.proposals.directory import Directory, Known, demonym_words, title_words
+from assistant.proposals.words import NOT_NAMES, TITLES
+from claims.models.choices import ActorKind
+
+# A name: capitalised words (two letters at least, or an initial), with the particles
+# names carry ("bin", "de", "al-").
+NAME_WORD = r"(?:[A-Z][\w’'-]+|[A-Z]\.|al-[A-Z][\w-]*)"
+NAME = re.compile(
+    r"(?<![\w.])" + NAME_WORD + r"(?:\s+(?:(?:bin|de|van|von|da|di|le|la)\s+)?" + NAME_WORD + r")*"
+)
+PRONOUN = re.compile(r"\b(?:he|she|him|her)\b(?:\s+\w+ly|\s+also)?\s*$", re.IGNORECASE)
+PRONOUN_AFTER = re.compile(r"^\s*(?:him|her)\b", re.IGNORECASE)
+INVERTED_BEFORE = re.compile(r"[,”\"’]\s*$")
+# A media outlet named in a sentence ("The Kyiv Independent", "Reuters").
+NEWSPAPER = re.compile(
+    r"(?:The\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:" + "|".join(places.NEWSPAPER_WORDS) + r")\b"
+    r"|\b(?:" + "|".join(re.escape(name) for name in places.NEWS_AGENCIES) + r")\b"
+)
+RANK = {"known person": 0, "title": 0, "media": 1, "new person": 2, "new media": 2, "body": 3}
+# "American journalists", "the newspaper", "the media": the outlet last named.
+GENERIC_MEDIA = re.compile(
+    r"\b(?:journalists|media|newspaper|reporters|the paper|the outlet)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    actor: Known
+    speaker: Known | None
+
+    @property
+    def person(self) -> Known | None:
+        """The person who spoke, for "he said" in a later sentence."""
+        if self.speaker is not None:
+            return self.speaker
+        return self.actor if self.actor.kind == ActorKind.PERSON else None
+
+
+def speaker_region(sentence: str, cue: Cue, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part of the sentence that names the speaker of `cue`."""
+    after_end = _clause_end(sentence, cue.end)
+    if cue.place is Place.AFTER:
+        return cue.end, after_end
+    if cue.place is Place.WITHIN:  # "Sputnik quoted Yury as saying"
+        return cue.start, cue.end
+    before = sentence[: cue.start]
+    after = sentence[cue.end : after_end]
+    # ", said Kremlin aide Yury Ushakov" and "” said Peskov": the speaker follows.
+    if INVERTED_BEFORE.search(before) and re.match(r"\s*(?:the\s+|a\s+|an\s+)?[A-Z]", after):
+        return cue.end, after_end
+    start = 0
+    for _, q_end in quotes:  # after a quotation that ends before the cue
+        if q_end <= cue.start:
+            start = max(start, q_end)
+    # After a dateline or a label: "Washington D.C./26.07.23/Turan: The State Department said"
+    colon = before.rfind(": ")
+    return max(start, colon + 1), cue.start
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    match = CLAUSE_END.search(sentence, start + 1)
+    return match.start() if match else len(sentence)
+
+
+TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\W*$", re.I)
+CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
+
+
+class SpeakerFinder:
+    def __init__(self, directory: Directory) -> None:
+        self.directory = directory
+        self.demonyms = demonym_words()
+        self.last_person: Known | None = None
+        self.last_media: Known | None = None
+        self.new_people: dict[str, Known] = {}
+
+    def attribution(
+        self, sentence: str, cue: Cue, quotes: list[tuple[int, int]]
+    ) -> Attribution | None:
+        start, end = speaker_region(sentence, cue, quotes)
+        region = sentence[start:end]
+        found = None
+        if GENERIC_MEDIA.search(region) and self.last_media is not None:
+            found = self.last_media
+        found = found or self._best(region)
+        if found is None and self.last_person is not None:
+            pronoun = PRONOUN_AFTER if start >= cue.end else PRONOUN
+            # "he said", or the first name alone ("Sputnik quoted Yury as saying").
+            named = set(self.last_person.name.split()) & set(re.findall(r"[\w’'-]+", region))
+            if pronoun.search(region) or named:
+                found = self.last_person
+        if found is None:
+            return None
+        return self._as_attribution(found)
+
+    def remember(self, attribution: Attribution, sentence: str) -> None:
+        """After a sentence with an attribution: its speaker is "he" or "she" next."""
+        self.observe(sentence)
+        if attribution.person is not None:
+            self.last_person = attribution.person
+        if attribution.actor.kind == ActorKind.MEDIA:
+            self.last_media = attribution.actor
+
+    def observe(self, sentence: str) -> None:
+        """After any sentence: the last person it names is "he" or "she" next, the last
+        outlet "the newspaper"."""
+        named = self.directory.mentions(sentence)
+        people = [k for _, _, k in named if k.kind == ActorKind.PERSON]
+        if people:
+            self.last_person = people[-1]
+        media = [k for _, _, k in named if k.kind == ActorKind.MEDIA]
+        if media:
+            self.last_media = media[-1]
+
+    def _as_attribution(self, found: Known) -> Attribution:
+        if found.kind == ActorKind.PERSON and found.speaks_for is not None:
+            return Attribution(found.speaks_for, found)
+        return Attribution(found, None)
+
+    def _best(self, region: str) -> Known | None:
+        candidates: list[tuple[int, int, Known]] = []  # rank, distance from the cue, who
+        mentions = self.directory.mentions(region)
+        for _, m_end, known in mentions:
+            rank = {
+                ActorKind.PERSON: "known person",
+                ActorKind.MEDIA: "media",
+            }.get(known.kind, "body")
+            candidates.append((RANK[rank], len(region) - m_end, known))
+        covered = [(s, e) for s, e, _ in mentions]
+        for match in NAME.finditer(region):
+            person = self._new_person(region, match, covered, mentions)
+            if person is not None:
+                candidates.append((RANK["new person"], len(region) - match.end(), person))
+        for match in NEWSPAPER.finditer(region):
+            if not any(s < match.end() and match.start() < e for s, e in covered):
+                name = match.group().strip()
+                outlet = Known(None, name, ActorKind.MEDIA)
+                candidates.append((RANK["new media"], len(region) - match.end(), outlet))
+        titled = self.directory.titled(title_words(region, self.demonyms))
+        if titled is not None:
+            candidates.append((RANK["title"], len(region), titled))
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+    def _new_person(self, region, match, covered, mentions) -> Known | None:
+        words = match.group().split()
+        offset = match.start()
+        # Leading titles, demonyms and sentence openers are not part of the name.
+        while words and (
+            words[0].casefold().rstrip(",") in TITLES
+            or words[0].casefold() in NOT_NAMES
+            or self.directory.names.get(words[0].rstrip(".’'s")) is not None
+        ):
+            offset += len(words[0]) + 1
+            words = words[1:]
+        while words and (words[-1].casefold() in NOT_NAMES or words[-1].casefold() in TITLES):
+            words = words[:-1]
+        if not words:
+            return None
+        end = offset + len(" ".join(words))
+        if any(s < end and offset < e for s, e in covered):
+            return None
+        titled = offset > match.start() or TITLE_BEFORE.search(region[:offset])
+        if len(words) < 2 and not titled:
+            return None
+        if any(w.casefold() in TITLES or w.casefold() in NOT_NAMES for w in words):
+            return None
+        name = " ".join(words).rstrip(".,’'")
+        if name in self.new_people:
+            return self.new_people[name]
+        # The state or organisation in the title before the name speaks through them.
+        body = next(
+            (
+                known
+                for s, e, known in reversed(mentions)
+                if e <= offset and known.kind in (ActorKind.STATE, ActorKind.ORGANISATION)
+            ),
+            None,
+        )
+        person = Known(None, name, ActorKind.PERSON, body)
+        self.new_people[name] = person
+        # Later sentences name them by surname ("Cleverly said").
+        if len(words) >= 2:
+            self.directory.add(words[-1], person)
+        self.directory.add(name, person)
+        return person

@@ -1,0 +1,48 @@
+"""The stance an attribution takes, from its cue and the words around it: "denied" is a
+denial, "did not deny" is not, "said ... no evidence" is one, "neither confirmed nor
+denied" is noncommittal."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.proposals.cues import Cue, Kind
+from claims.models.choices import Stance
+
+# A negation just before the cue turns a denial or a confirmation into neither:
+# "did not deny", "has never confirmed", "Neither Moscow nor Tehran confirmed".
+NEGATED = re.compile(
+    r"(?:\b(?:not|never|no one|nobody)|n[’']t)\s+(?:\w+\s+){0,2}$|\bneither\b.*\bnor\b[^,;]*$",
+    re.IGNORECASE,
+)
+# "Not only", "not just", and a negated reporting verb ("the authorities didn't admit
+# it") deny nothing themselves.
+_NOT_DENIALS = r"(?:only|just|least|yet|far|long|admit|confirm|acknowledge|say|comment|deny|know)\b"
+# What was said denies the proposition: "there was no evidence", "We have not supplied
+# weapons", "unfounded". "Not only ... but also" and "not just" are no denial.
+DENIAL_WORDS = re.compile(
+    r"\b(?:no evidence|not true|untrue|unfounded|baseless|groundless|false|fake|"
+    r"disinformation|lies|a lie|fabricat\w*|propaganda|nonsense|no such|nothing to do with|"
+    r"never|no (?:plans?|intention)|not (?!" + _NOT_DENIALS + r")\w+)|"
+    r"\w+n[’']t (?!" + _NOT_DENIALS + r")",
+    re.IGNORECASE,
+)
+DIRECT_STANCES = {
+    Kind.DENY: Stance.DENIED,
+    Kind.CONFIRM: Stance.CONFIRMED,
+    Kind.NONCOMMITTAL: Stance.NONCOMMITTAL,
+    Kind.ACT: Stance.ASSERTED,
+}
+
+
+def stance_of(sentence: str, cue: Cue, said: str) -> str:
+    """The stance of the attribution `cue` in `sentence`; `said` is what the speaker
+    is reported to have said (the quotation or the reported clause)."""
+    negated = bool(NEGATED.search(sentence[: cue.start]))
+    if cue.kind in (Kind.DENY, Kind.CONFIRM):
+        return Stance.NONCOMMITTAL if negated else DIRECT_STANCES[cue.kind]
+    if cue.kind in DIRECT_STANCES:
+        return DIRECT_STANCES[cue.kind]
+    if negated:  # "did not say", "would not say whether"
+        return Stance.NONCOMMITTAL
+    return Stance.DENIED if DENIAL_WORDS.search(said) else Stance.ASSERTED
