@@ -26,12 +26,33 @@ class ProposalUnavailable(Exception):
 
 
 def open_proposals(article: Article) -> list[Proposal]:
-    """The article's proposals that no editor has accepted or dismissed (one query
-    besides the assistant's own)."""
+    """The article's proposals that no editor has accepted or dismissed, and that no
+    quote of this article records already (two queries besides the assistant's own)."""
+    return without_decided(article, propose(article))
+
+
+def without_decided(article: Article, proposals: list[Proposal]) -> list[Proposal]:
     decided = set(
         Decision.objects.standing().on_article(article).values_list("fingerprint", flat=True)
     )
-    return [proposal for proposal in propose(article) if proposal.key not in decided]
+    # An accept can change the proposal made for its own words (its new claim now
+    # exists, so the proposal names it and joins the new statement): a proposal whose
+    # actor and claim a quote overlapping its words already records is done.
+    recorded: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for start, end, actor, claim in article.quotes.values_list(
+        "start", "end", "statement__actor__slug", "statement__claim__slug"
+    ):
+        recorded.setdefault((actor, claim), []).append((start, end))
+    return [
+        proposal
+        for proposal in proposals
+        if proposal.key not in decided and not _recorded(proposal, recorded)
+    ]
+
+
+def _recorded(proposal: Proposal, recorded: dict) -> bool:
+    spans = recorded.get((proposal.actor.slug, proposal.claim.slug), ())
+    return any(start < proposal.end and proposal.start < end for start, end in spans)
 
 
 def open_proposal(article: Article, fingerprint: str) -> Proposal:
@@ -53,7 +74,7 @@ def open_proposal(article: Article, fingerprint: str) -> Proposal:
     )
     if decision is not None:
         raise ProposalUnavailable(already_decided(decision), decision=decision)
-    for proposal in propose(article):
+    for proposal in without_decided(article, propose(article)):
         if proposal.key == fingerprint:
             return proposal
     raise ProposalUnavailable(

@@ -82,7 +82,7 @@ def test_an_editor_reviews_the_suggestions_for_an_article(page, live_server, rec
     expect(page.locator(".suggestions-accepted")).to_contain_text(f"Statement #{statement.pk}")
 
     # Adjust one in the form: the form opens filled in as the panel showed it; the
-    # editor changes the claim and the stance.
+    # editor types the claim and changes the stance.
     proposal = next(p for p in open_proposals(article) if p.text.startswith("Ukraine said"))
     suggestion(page, "Ukraine said the drones").get_by_role(
         "link", name="Adjust in the form"
@@ -90,9 +90,10 @@ def test_an_editor_reviews_the_suggestions_for_an_article(page, live_server, rec
     expect(page.get_by_role("heading", level=1)).to_have_text("Record a statement")
     expect(page.get_by_label("Quote", exact=True)).to_have_value(re.compile("^Ukraine said the drones"))
     expect(page.get_by_label("Actor", exact=True)).to_have_value(proposal.actor.slug)
-    expect(page.get_by_label("Date made")).to_have_value("2022-10-20")
+    expect(page.get_by_label("Date made")).to_have_value(proposal.made_on.isoformat())
+    expect(page.get_by_role("radio", name=proposal.stance)).to_be_checked()
     page.get_by_label("Claim", exact=True).fill(CLAIM)
-    page.get_by_role("group", name="Stance").get_by_role("radio", name="asserted").check()
+    page.get_by_role("group", name="Stance").get_by_role("radio", name="noncommittal").check()
     page.get_by_role("button", name="Save the statement").click()
     expect(page).to_have_url(re.compile(r"/articles/\d+/#suggestions$"))
     expect(page.locator("p.notice")).to_contain_text("Recorded statement #")
@@ -100,7 +101,7 @@ def test_an_editor_reviews_the_suggestions_for_an_article(page, live_server, rec
     assert (adjusted.actor.slug, adjusted.claim.text, adjusted.stance) == (
         proposal.actor.slug,
         CLAIM,
-        "asserted",
+        "noncommittal",
     )
     assert Decision.objects.get(statement=adjusted).adjusted
     expect(suggestion(page, "Ukraine said the drones")).to_have_count(0)
