@@ -8,7 +8,7 @@ PORT ?= 8000
 # works as typed in the checkout while production settings still require them.
 ENV_FILE := .env
 
-.PHONY: run venv migrate seed test lint format migrations-check lock check-deploy clean backup restore fixture bench
+.PHONY: run venv migrate seed test lint format migrations-check lock check-deploy clean backup restore fixture bench evaluate-assistant
 
 run: venv migrate seed
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -50,6 +50,11 @@ migrations-check: venv $(ENV_FILE)
 # Rebuild fixtures/seed.json from the reviewed annotations in fixtures/annotations/.
 fixture: venv $(ENV_FILE)
 	$(PY) manage.py build_seed_fixture
+
+# Score the attribution assistant against the annotated articles (fixtures/annotations/
+# seed.yaml and tests/assistant/articles/), in a fresh test database: see README.
+evaluate-assistant: venv $(ENV_FILE)
+	$(PY) manage.py evaluate_assistant
 
 # Regenerate the pinned versions after changing pyproject.toml.
 lock: venv

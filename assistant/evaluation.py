@@ -204,14 +204,11 @@ def format_report(report: Report) -> str:
     def pct(value: float | None) -> str:
         return "   -" if value is None else f"{value * 100:3.0f}%"
 
-    lines = [
-        f"Set: {report.set_name}",
-        f"{'article':<60} {'items':>5} {'props':>5} {'recall':>6} {'+claim':>6} {'prec.':>6} {'dates':>6}",
-    ]
+    columns = ("items", "props", "recall", "+claim", "prec.", "dates")
+    lines = [f"Set: {report.set_name}", f"{'article':<60} " + " ".join(f"{c:>6}" for c in columns)]
     for s in [*report.articles, report.total]:
         name = s.name if len(s.name) <= 60 else s.name[:57] + "..."
-        lines.append(
-            f"{name:<60} {s.items:>5} {s.proposals:>5} {pct(s.recall):>6} {pct(s.recall_with_claim):>6} "
-            f"{pct(s.precision):>6} {pct(s.date_accuracy):>6}"
-        )
+        values = (s.items, s.proposals, *map(pct, (s.recall, s.recall_with_claim)))
+        values += (pct(s.precision), pct(s.date_accuracy))
+        lines.append(f"{name:<60} " + " ".join(f"{v:>6}" for v in values))
     return "\n".join(lines)

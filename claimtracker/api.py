@@ -6,6 +6,7 @@ from rest_framework import exceptions
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
+from assistant import api as assistant_api
 from claims.api import exports as claims_exports
 from claims.api import viewsets as claims_api
 from sources import api as sources_api
@@ -52,6 +53,12 @@ urlpatterns = [
         "quotes/annotations.jsonld",
         claims_exports.QuoteAnnotationExport.as_view(),
         name="quote-annotations",
+    ),
+    # Before the router, which would answer the article's detail route's 404 first.
+    path(
+        "articles/<int:pk>/proposals/",
+        assistant_api.ArticleProposals.as_view(),
+        name="article-proposals",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's initialising script as a file: no inline script.

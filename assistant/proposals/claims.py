@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from assistant.proposals.directory import demonym_words
 from assistant.proposals.proposal import ProposedClaim
-from assistant.proposals.words import STOPWORDS, SYNONYMS
+from assistant.proposals.words import PREDICATES, STOPWORDS, SYNONYMS
 from claims.models import Claim
 
-CLOSE = 0.5  # share of a claim's weighted words the sentence must hold
+CLOSE = 0.35  # share of a claim's weighted words the sentence must hold
+PREDICATE_WEIGHT = 2.0
 SECOND = 0.8  # a second claim within this share of the best one's score
-WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+")
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+")
 HEDGES = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposedly|apparently)\s+", re.I)
 NEGATION = re.compile(r"\b(?:not|never)\s+|(?<=\w)n[’']t\b", re.I)
 
@@ -24,7 +25,7 @@ NEGATION = re.compile(r"\b(?:not|never)\s+|(?<=\w)n[’']t\b", re.I)
 def words_of(text: str, demonyms: dict[str, str]) -> set[str]:
     found = set()
     for match in WORD.finditer(text.casefold()):
-        word = re.sub(r"[’']s$", "", match.group())
+        word = re.sub(r"[’']s$", "", match.group()).replace(".", "")
         for part in [word, *word.split("-")] if "-" in word else [word]:
             part = demonyms.get(part, part)
             part = SYNONYMS.get(part, part)
@@ -35,10 +36,15 @@ def words_of(text: str, demonyms: dict[str, str]) -> set[str]:
 
 
 def _stem(word: str) -> str:
-    # Enough to meet "sanctions"/"sanction" and "Iranian-made"/"Iran": no dictionary.
-    for suffix in ("ies", "es", "s"):
-        if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    # Enough to meet "sanctions"/"sanction", "supported"/"support": no dictionary.
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith(("ed", "er")):
+        return word[:-2]
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
     return word
 
 
@@ -63,7 +69,12 @@ class ClaimIndex:
             for word in words:
                 counts[word] = counts.get(word, 0) + 1
         total = len(self.claims)
-        self.idf = {word: math.log(1 + total / n) for word, n in counts.items()}
+        # The verbs of a proposition ("supplied", "sought", "trained") tell claims on the
+        # same parties apart: they weigh double.
+        self.idf = {
+            word: math.log(1 + total / n) * (PREDICATE_WEIGHT if word in PREDICATES else 1)
+            for word, n in counts.items()
+        }
         self.weights = [sum(self.idf[w] for w in words) or 1.0 for _, _, words in self.claims]
         self.norms = [
             math.sqrt(sum(self.idf[w] ** 2 for w in words)) or 1.0 for _, _, words in self.claims
@@ -95,30 +106,41 @@ class ClaimIndex:
             found.append(Match(ProposedClaim(slug, claim_text), coverage, frozenset(common), rank))
         return sorted(found, key=lambda m: -m.rank)
 
-    def claims_of(self, text: str, said: str) -> list[tuple[ProposedClaim, float]]:
-        """The claim (or two) `text` is about, with a similarity; a new claim in neutral
-        words from what was `said` when no existing claim is close."""
-        ranked = self.ranked(text)
+    def claims_of(
+        self, own: str, said: str, context: str = ""
+    ) -> list[tuple[ProposedClaim, float]]:
+        """The claim (or two) the sentence `own` is about, with a similarity; its
+        `context` (the sentence before) helps only when the sentence alone is not close
+        to any claim; a new claim in neutral words from what was `said` when neither is."""
+        ranked = self.ranked(own)
+        if context and (not ranked or ranked[0].score < CLOSE):
+            ranked = self.ranked(f"{own} {context}")
+        text = own
         if not ranked or ranked[0].score < CLOSE:
             return [(ProposedClaim(None, neutral_text(said)), 0.0)]
         best = ranked[0]
         chosen = [(best.claim, best.score)]
         if len(ranked) > 1:
             second = ranked[1]
-            if (
-                second.score >= max(CLOSE, SECOND * best.score)
-                and best.words - second.words
-                and second.words - best.words
-                and _states_two(text)
+            if second.score >= max(CLOSE, SECOND * best.score) and self._states_two(
+                own or text, best.words - second.words, second.words - best.words
             ):
                 chosen.append((second.claim, second.score))
         return chosen
 
-
-def _states_two(text: str) -> bool:
-    return bool(
-        re.search(r"\b(?:and|as well as|not just|not only|but also|along with)\b", text, re.I)
-    )
+    def _states_two(
+        self, sentence: str, first_only: frozenset[str], second_only: frozenset[str]
+    ) -> bool:
+        """Two propositions in one sentence: each claim has words of its own in the sentence
+        itself (not only in its context), joined by a coordination."""
+        words = frozenset(words_of(sentence, self.demonyms))
+        if not (first_only & words and second_only & words):
+            return False
+        return bool(
+            re.search(
+                r"\b(?:and|as well as|not just|not only|but also|along with)\b", sentence, re.I
+            )
+        )
 
 
 def neutral_text(said: str) -> str:

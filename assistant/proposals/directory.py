@@ -86,10 +86,11 @@ def demonym_words() -> dict[str, str]:
     """'iranian' -> 'iran', 'kremlin' -> 'russia': the words that name a state."""
     words = {}
     for name, others, demonyms in places.STATES:
-        for form in (*others, *demonyms):
+        # One word for the state, whatever it is called: "us", "washington", "american".
+        word = name.casefold().replace(" ", "")
+        for form in (name, *others, *demonyms):
             if " " not in form:
-                words[form.casefold().rstrip(".")] = name.casefold()
-        words[name.casefold()] = name.casefold()
+                words[form.casefold().replace(".", "")] = word
     return words
 
 

@@ -185,7 +185,6 @@ NEWSPAPER_WORDS = (
     "Review",
     "Daily",
     "News",
-    "Agency",
     "Magazine",
     "Insider",
 )

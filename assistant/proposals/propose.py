@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from assistant.proposals import dates, spans
 from assistant.proposals.claims import ClaimIndex
-from assistant.proposals.cues import Cue, Kind, find_cues, main_cue
+from assistant.proposals.cues import ECHO, Cue, Kind, find_cues, main_cue
 from assistant.proposals.directory import load_directory
 from assistant.proposals.joining import Candidate, joined_statements
 from assistant.proposals.proposal import Proposal
@@ -55,6 +55,7 @@ def propose(article) -> list[Proposal]:
     previous_when: dates.When | None = None
     previous_sentence = ""
     previous_actor = None
+    earlier: dict = {}  # the last draft of each actor
     for s_start, s_end in sentence_spans(body):
         sentence = body[s_start:s_end]
         reading = _read(finder, s_start, sentence)
@@ -72,7 +73,14 @@ def propose(article) -> list[Proposal]:
         about = reading.said
         if len(about.split()) < ANAPHORIC:
             about = f"{previous_sentence} {about}"
-        for claim, similarity in claims.claims_of(f"{sentence} {about}", about):
+        # The sentence before often names what "the information" or "these efforts" are.
+        chosen = claims.claims_of(f"{sentence} {about}", about, context=previous_sentence)
+        echoed = earlier.get(attribution.actor) if ECHO.search(reading.cue.text) else None
+        if echoed is not None:
+            # "made similar statements", "reiterated": what the speaker said before.
+            reading.stance = echoed["stance"]
+            chosen = [(echoed["claim"], 1.0)]
+        for claim, similarity in chosen:
             confidence = BY_CUE[reading.cue.kind]
             confidence += KNOWN_ACTOR if attribution.actor.slug else 0.0
             confidence += EXISTING_CLAIM * similarity if claim.slug else 0.0
@@ -93,6 +101,7 @@ def propose(article) -> list[Proposal]:
                     "cue": reading.cue.text,
                 }
             )
+        earlier[attribution.actor] = drafts[-1]
         finder.remember(attribution, sentence)
         if when.wording:
             previous_when = when
@@ -114,9 +123,9 @@ def _read(finder: SpeakerFinder, s_start: int, sentence: str) -> Reading | None:
     if attribution is None:
         return None
     region = speaker_region(sentence, cue, quotes)
-    spoken = spans.direct_speech(sentence, quotes)
+    spoken = spans.direct_speech(sentence, quotes, cue.start, cue.end)
     if spoken is not None:
-        said = " ".join(sentence[s:e] for s, e in quotes)
+        said = sentence[spoken[0] : spoken[1]]
         quote = spoken
     else:
         # Reported speech: what is neither the speaker nor the cue.

@@ -10,6 +10,7 @@ import re
 OPEN_CLOSE = {"“": "”", "«": "»", '"': '"'}
 TRIM = " \t\n,;:"
 MIN_WORDS = 4  # a shorter quotation is a phrase ("muddy the waters"), not direct speech
+ADJACENT_WORDS = 8  # “...,” Principal Deputy Spokesperson Vedant Patel told
 
 
 def quotations(sentence: str) -> list[tuple[int, int]]:
@@ -45,17 +46,22 @@ def spoken(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]
     return [(s, e) for s, e in quotes if len(sentence[s:e].split()) >= MIN_WORDS]
 
 
-def direct_speech(sentence: str, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The quotation that carries the sentence, trimmed, or None: direct speech is most
-    of its sentence; a quoted fragment inside reported speech ("saying that the
-    statements were “turning the occupying countries in stock”") leaves the sentence
-    as the quote."""
-    found = spoken(sentence, quotes)
+def direct_speech(
+    sentence: str, quotes: list[tuple[int, int]], cue_start: int, cue_end: int
+) -> tuple[int, int] | None:
+    """The quotation the cue introduces, trimmed, or None. Direct speech stands next to
+    its cue (“...,” Peskov said; said: “...”) or fills most of its sentence; a quoted
+    fragment inside reported speech ("saying that the statements were “turning the
+    occupying countries in stock”") leaves the sentence as the quote."""
+    found = []
+    for start, end in spoken(sentence, quotes):
+        gap = sentence[end:cue_start] if end <= cue_start else sentence[cue_end:start]
+        beside = len(gap.split()) <= ADJACENT_WORDS and not re.search(r"[.!?]\s", gap)
+        if beside or (end - start) * 2 >= len(sentence):
+            found.append((start, end))
     if not found:
         return None
     start, end = max(found, key=lambda span: span[1] - span[0])
-    if (end - start) * 2 < len(sentence):
-        return None
     return trimmed(sentence, start, end)
 
 

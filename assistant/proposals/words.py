@@ -52,13 +52,13 @@ STOPWORDS = _words(
 # Words English uses for the same thing, each group under one word.
 _SAME = {
     # Goods changing hands, from either side: "Iran supplied", "Russia received".
-    "supply": """supply supplied supplies supplying send sent sending provide provided provides
-        providing deliver delivered delivering delivery deliveries transfer transferred
+    "supply": """supply supplied supplies supplying supplier suppliers send sent sending provide
+        provided provides providing deliver delivered delivering delivery deliveries transfer
+        transferred
         transfers ship shipped shipment shipments give gave given giving sell sold sale sales
         export exported exports receive received receives receiving acquire acquired
         acquiring buy bought buys buying purchase purchased purchases obtain obtained import
         imported""",
-    "use": "use used uses using operate operated operating operation",
     "military": "military army forces force troops soldiers armed",
     "seek": "seek sought seeking request requested requests ask asked asking want wanted",
     "train": "train trained training trains instructor instructors",
@@ -74,3 +74,5 @@ _SAME = {
     "negotiate": "negotiate negotiated negotiating negotiation negotiations talks talk",
 }
 SYNONYMS = {word: group for group, words in _SAME.items() for word in words.split()}
+# The groups that are actions: the verb of a proposition.
+PREDICATES = _words("supply seek train build kill attack win elect negotiate")
