@@ -4,6 +4,7 @@ records of those decisions."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from django.db import IntegrityError, transaction
@@ -14,6 +15,21 @@ from assistant.proposals import Proposal, propose
 from sources.models import Article
 
 FINGERPRINT = re.compile(r"^[0-9a-f]{32}$")
+
+
+def fingerprint(proposal: Proposal) -> str:
+    """What a decision remembers a proposal by: its span, its actor's and claim's
+    names, its stance. Names rather than slugs, so that a proposal is the same one
+    after its new actor or claim was created (by its own accept, or by hand): a
+    dismissed proposal stays dismissed. (Proposal.key changes then, slug for name.)"""
+    parts = (
+        str(proposal.start),
+        str(proposal.end),
+        proposal.actor.name.casefold(),
+        str(proposal.stance),
+        proposal.claim.text.casefold(),
+    )
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
 class ProposalUnavailable(Exception):
@@ -46,7 +62,7 @@ def without_decided(article: Article, proposals: list[Proposal]) -> list[Proposa
     return [
         proposal
         for proposal in proposals
-        if proposal.key not in decided and not _recorded(proposal, recorded)
+        if fingerprint(proposal) not in decided and not _recorded(proposal, recorded)
     ]
 
 
@@ -55,12 +71,12 @@ def _recorded(proposal: Proposal, recorded: dict) -> bool:
     return any(start < proposal.end and proposal.start < end for start, end in spans)
 
 
-def open_proposal(article: Article, fingerprint: str) -> Proposal:
+def open_proposal(article: Article, wanted: str) -> Proposal:
     """The open proposal with this fingerprint, or ProposalUnavailable naming why not:
     a malformed fingerprint, one already decided (by whom), or one the assistant no
     longer proposes (the article or the records changed since the page was loaded)."""
-    fingerprint = (fingerprint or "").strip()
-    if not FINGERPRINT.match(fingerprint):
+    wanted = (wanted or "").strip()
+    if not FINGERPRINT.match(wanted):
         raise ProposalUnavailable(
             "proposal: not a suggestion's fingerprint (32 hexadecimal characters).",
             status=400,
@@ -68,14 +84,14 @@ def open_proposal(article: Article, fingerprint: str) -> Proposal:
     decision = (
         Decision.objects.standing()
         .on_article(article)
-        .filter(fingerprint=fingerprint)
+        .filter(fingerprint=wanted)
         .select_related("decided_by")
         .first()
     )
     if decision is not None:
         raise ProposalUnavailable(already_decided(decision), decision=decision)
     for proposal in without_decided(article, propose(article)):
-        if proposal.key == fingerprint:
+        if fingerprint(proposal) == wanted:
             return proposal
     raise ProposalUnavailable(
         "proposal: this suggestion is no longer offered (the article or the records "
@@ -110,7 +126,7 @@ def record(
     caller's transaction then rolls back whatever the accept wrote)."""
     decision = Decision(
         article=article,
-        fingerprint=proposal.key,
+        fingerprint=fingerprint(proposal),
         proposal=proposal.as_json(),
         confidence=proposal.confidence,
         verdict=verdict,
@@ -133,9 +149,9 @@ def record(
     return decision
 
 
-def dismiss(article: Article, fingerprint: str, *, user) -> Decision:
+def dismiss(article: Article, wanted: str, *, user) -> Decision:
     with transaction.atomic():
-        proposal = open_proposal(article, fingerprint)
+        proposal = open_proposal(article, wanted)
         return record(article, proposal, verdict=Verdict.DISMISSED, user=user)
 
 

@@ -30,7 +30,7 @@ class Decision(models.Model):
     """One editor's verdict on one proposal of one article."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
-    # Proposal.key: the same span, actor, stance and claim in the same article.
+    # assistant.decisions.fingerprint: the same span, actor, stance and claim.
     fingerprint = models.CharField(max_length=64)
     # The proposal as the editor saw it (Proposal.as_json()), so the assistant's
     # output can be compared with what was made of it after the rules change.

@@ -30,8 +30,12 @@ class Entry:
     joins: Statement | None
 
     @property
+    def fingerprint(self) -> str:
+        return decisions.fingerprint(self.proposal)
+
+    @property
     def anchor(self) -> str:
-        return f"suggestion-{self.proposal.key}"
+        return f"suggestion-{self.fingerprint}"
 
     @property
     def date(self) -> str:

@@ -8,6 +8,7 @@ import datetime
 import pytest
 
 from assistant import accepting, decisions
+from assistant.decisions import fingerprint
 from assistant.models import Decision
 from claims.models import Claim, Quote, Statement
 from tests.assistant.panel import article_with_suggestions, first_open
@@ -23,7 +24,7 @@ def editor_user():
 
 
 def keys(article) -> set[str]:
-    return {proposal.key for proposal in decisions.open_proposals(article)}
+    return {fingerprint(proposal) for proposal in decisions.open_proposals(article)}
 
 
 def test_the_same_article_gives_the_same_fingerprints():
@@ -36,19 +37,42 @@ def test_accepted_and_dismissed_proposals_leave_the_list_and_an_undone_one_retur
     editor_user,
 ):
     article, *_ = article_with_suggestions(extra=1)
-    everything = keys(article)
-    accepted = accepting.accept(article, first_open(article).key, user=editor_user)
-    dismissed = decisions.dismiss(article, first_open(article).key, user=editor_user)
-    assert keys(article) == everything - {accepted.decision.fingerprint, dismissed.fingerprint}
+    accepted = accepting.accept(article, fingerprint(first_open(article)), user=editor_user)
+    dismissed = decisions.dismiss(article, fingerprint(first_open(article)), user=editor_user)
+    assert accepted.decision.fingerprint not in keys(article)
+    assert dismissed.fingerprint not in keys(article)
 
     accepting.undo(accepted.decision, user=editor_user)
-    assert keys(article) == everything - {dismissed.fingerprint}
+    assert accepted.decision.fingerprint in keys(article)
+    assert dismissed.fingerprint not in keys(article)
+
+
+def test_a_dismissed_proposal_stays_dismissed_once_its_new_claim_exists(editor_user):
+    article, *_ = article_with_suggestions()
+    proposal = next(p for p in decisions.open_proposals(article) if p.claim.slug is None)
+    decisions.dismiss(article, fingerprint(proposal), user=editor_user)
+    Claim.objects.create(slug="made-by-hand", text=proposal.claim.text)
+    again = [
+        p for p in decisions.propose(article) if (p.start, p.end) == (proposal.start, proposal.end)
+    ]
+    assert any(p.claim.slug == "made-by-hand" for p in again), "the claim is not matched"
+    assert not [
+        p
+        for p in decisions.open_proposals(article)
+        if (p.start, p.end, p.actor.name, p.stance)
+        == (
+            proposal.start,
+            proposal.end,
+            proposal.actor.name,
+            proposal.stance,
+        )
+    ]
 
 
 def test_a_decision_on_one_article_leaves_another_articles_list_alone(editor_user):
     article, *_ = article_with_suggestions()
     twin = make_article(body=article.body, outlet=article.outlet)
-    decisions.dismiss(article, first_open(article).key, user=editor_user)
+    decisions.dismiss(article, fingerprint(first_open(article)), user=editor_user)
     assert len(keys(twin)) == len(keys(article)) + 1
 
 
@@ -85,7 +109,7 @@ def joining_article():
 def test_accepting_a_join_adds_only_the_quote_and_undo_takes_only_it(editor_user):
     article, statement, proposal = joining_article()
     version = statement.version
-    accepted = accepting.accept(article, proposal.key, user=editor_user)
+    accepted = accepting.accept(article, fingerprint(proposal), user=editor_user)
     assert accepted.message == f"Added the quote to statement #{statement.pk}."
     assert Statement.objects.count() == 1
     added = statement.quotes.get(article=article)
@@ -105,7 +129,7 @@ def test_accepting_a_join_adds_only_the_quote_and_undo_takes_only_it(editor_user
 
 def test_undo_refuses_a_statement_that_gained_quotes_since(editor_user):
     article, *_ = article_with_suggestions()
-    accepted = accepting.accept(article, first_open(article).key, user=editor_user)
+    accepted = accepting.accept(article, fingerprint(first_open(article)), user=editor_user)
     statement = accepted.decision.statement
     other = make_article(body=f"Again: {statement.quotes.get().text}", outlet=article.outlet)
     Quote.objects.create(
@@ -125,7 +149,9 @@ def test_undo_removes_the_claims_the_accepts_created(editor_user):
     article, *_ = article_with_suggestions(extra=1)
     created = []
     while decisions.open_proposals(article):
-        created.append(accepting.accept(article, first_open(article).key, user=editor_user))
+        created.append(
+            accepting.accept(article, fingerprint(first_open(article)), user=editor_user)
+        )
     new_claims = [a.decision.created_claim for a in created if a.decision.created_claim]
     assert new_claims, "the accepts created no claim"
     for accepted in reversed(created):  # a later accept may have joined an earlier one
@@ -137,7 +163,7 @@ def test_undo_removes_the_claims_the_accepts_created(editor_user):
 
 def test_an_undo_is_kept_in_the_decisions_history(editor_user):
     article, *_ = article_with_suggestions()
-    accepted = accepting.accept(article, first_open(article).key, user=editor_user)
+    accepted = accepting.accept(article, fingerprint(first_open(article)), user=editor_user)
     accepting.undo(accepted.decision, user=editor_user)
     versions = list(accepted.decision.history.order_by("history_date"))
     assert [v.history_type for v in versions] == ["+", "~"]
@@ -149,7 +175,7 @@ def test_an_undo_is_kept_in_the_decisions_history(editor_user):
 def test_a_proposal_already_recorded_by_a_quote_of_the_article_is_not_offered(editor_user):
     article, *_ = article_with_suggestions()
     proposal = first_open(article)
-    accepted = accepting.accept(article, proposal.key, user=editor_user)
+    accepted = accepting.accept(article, fingerprint(proposal), user=editor_user)
     statement = accepted.decision.statement
     # Whatever the assistant now proposes for those words (its claim exists now), the
     # words are recorded with that actor and claim: nothing is offered for them.
@@ -160,3 +186,23 @@ def test_a_proposal_already_recorded_by_a_quote_of_the_article_is_not_offered(ed
             and left.actor.slug == statement.actor.slug
             and left.claim.slug == statement.claim.slug
         ), left
+
+
+def test_the_api_lists_what_the_panel_offers_and_nothing_decided(editor):
+    from tests.api.support import token_client
+
+    article, *_ = article_with_suggestions(extra=1)
+    api = token_client(editor)
+    url = f"/api/v1/articles/{article.pk}/proposals/"
+    before = api.get(url).json()["proposals"]
+    accepted = accepting.accept(article, fingerprint(first_open(article)), user=editor)
+    dismissed = decisions.dismiss(article, fingerprint(first_open(article)), user=editor)
+    after = api.get(url).json()["proposals"]
+    assert [p.as_json()["quote"] for p in decisions.open_proposals(article)] == [
+        p["quote"] for p in after
+    ]
+    assert len(after) == len(before) - 2
+    listed = {(p["quote"]["start"], p["quote"]["end"]) for p in after}
+    for decision in (accepted.decision, dismissed):
+        quote = decision.proposal["quote"]
+        assert (quote["start"], quote["end"]) not in listed

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from assistant.decisions import open_proposals
+from assistant.decisions import fingerprint, open_proposals
 from assistant.models import Decision
 from claims.models import Actor, Claim, Quote, Statement
 from tests.assistant.panel import article_with_suggestions, first_open
@@ -21,7 +21,7 @@ def urls(article, proposal=None):
         "accept": base + "accept/",
         "dismiss": base + "dismiss/",
         "undo": base + "undo/",
-        "adjust": base + f"{proposal.key if proposal else '0' * 32}/adjust/",
+        "adjust": base + f"{fingerprint(proposal) if proposal else '0' * 32}/adjust/",
     }
 
 
@@ -42,9 +42,9 @@ def test_an_editor_sees_each_suggestion_in_the_panel_and_marked_in_the_text(edit
     assertContains(response, 'id="suggestions"')
     assertContains(response, "Suggested statements")
     for proposal in proposals:
-        assertContains(response, f'data-mark="suggestion-{proposal.key}"', count=2)
+        assertContains(response, f'data-mark="suggestion-{fingerprint(proposal)}"', count=2)
         assertContains(response, f"“{proposal.cue}”")
-        assertContains(response, f'name="proposal" value="{proposal.key}"', count=2)
+        assertContains(response, f'name="proposal" value="{fingerprint(proposal)}"', count=2)
     assertContains(response, "js/assistant.js")
 
 
@@ -63,7 +63,7 @@ def test_a_reader_gets_403_on_every_action_and_nothing_changes(reader_client):
     proposal = first_open(article)
     before = counts()
     for name, url in urls(article, proposal).items():
-        response = reader_client.post(url, {"proposal": proposal.key, "decision": "1"})
+        response = reader_client.post(url, {"proposal": fingerprint(proposal), "decision": "1"})
         assert response.status_code == 403, name
     assert reader_client.get(urls(article, proposal)["adjust"]).status_code == 403
     assert counts() == before
@@ -72,7 +72,7 @@ def test_a_reader_gets_403_on_every_action_and_nothing_changes(reader_client):
 def test_anonymous_visitors_are_sent_to_sign_in(client):
     article, *_ = article_with_suggestions()
     proposal = first_open(article)
-    response = client.post(urls(article)["accept"], {"proposal": proposal.key})
+    response = client.post(urls(article)["accept"], {"proposal": fingerprint(proposal)})
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
     assert Decision.objects.count() == 0
@@ -85,14 +85,14 @@ def test_a_post_without_the_csrf_token_is_refused(editor):
     browser.force_login(editor)
     before = counts()
     for url in urls(article).values():
-        assert browser.post(url, {"proposal": proposal.key}).status_code == 403
+        assert browser.post(url, {"proposal": fingerprint(proposal)}).status_code == 403
     assert counts() == before
 
 
 def test_accepting_records_the_statement_and_the_decision(editor_client, editor):
     article, *_ = article_with_suggestions()
     proposal = first_open(article)
-    response = editor_client.post(urls(article)["accept"], {"proposal": proposal.key})
+    response = editor_client.post(urls(article)["accept"], {"proposal": fingerprint(proposal)})
     assertRedirects(
         response, f"{article.get_absolute_url()}#suggestions", fetch_redirect_response=False
     )
@@ -109,13 +109,13 @@ def test_accepting_records_the_statement_and_the_decision(editor_client, editor)
         editor,
         statement,
     )
-    assert decision.fingerprint == proposal.key
+    assert decision.fingerprint == fingerprint(proposal)
     assert decision.proposal == proposal.as_json()
 
     page = editor_client.get(article.get_absolute_url())
     assertContains(page, f"Recorded statement #{statement.pk}")
     assertContains(page, f'href="/statements/{statement.pk}/"')  # the quote, highlighted
-    assertNotContains(page, f'value="{proposal.key}"')
+    assertNotContains(page, f'value="{fingerprint(proposal)}"')
     assertContains(page, f'name="decision" value="{decision.pk}"')  # the undo
 
 
@@ -125,7 +125,7 @@ def test_undo_removes_exactly_what_the_accept_created_and_returns_the_suggestion
     article, *_ = article_with_suggestions()
     proposal = first_open(article)
     before = counts()
-    editor_client.post(urls(article)["accept"], {"proposal": proposal.key})
+    editor_client.post(urls(article)["accept"], {"proposal": fingerprint(proposal)})
     decision = Decision.objects.get()
     statement_id = decision.statement_id
     assert Statement.objects.filter(pk=statement_id).exists()
@@ -140,9 +140,9 @@ def test_undo_removes_exactly_what_the_accept_created_and_returns_the_suggestion
     decision.refresh_from_db()
     assert decision.undone_at is not None
     assert Statement.history.filter(id=statement_id, history_type="-").exists()
-    assert proposal.key in {p.key for p in open_proposals(article)}
+    assert fingerprint(proposal) in {fingerprint(p) for p in open_proposals(article)}
     page = editor_client.get(article.get_absolute_url())
-    assertContains(page, f'name="proposal" value="{proposal.key}"', count=2)
+    assertContains(page, f'name="proposal" value="{fingerprint(proposal)}"', count=2)
     assertContains(page, f"Undone: removed statement #{statement_id}")
 
 
@@ -151,7 +151,7 @@ def test_only_the_editor_who_accepted_or_an_administrator_undoes(
 ):
     article, *_ = article_with_suggestions()
     proposal = first_open(article)
-    editor_client.post(urls(article)["accept"], {"proposal": proposal.key})
+    editor_client.post(urls(article)["accept"], {"proposal": fingerprint(proposal)})
     decision = Decision.objects.get()
     assert (
         second_editor_client.post(urls(article)["undo"], {"decision": decision.pk}).status_code
@@ -166,16 +166,16 @@ def test_only_the_editor_who_accepted_or_an_administrator_undoes(
 def test_a_dismissed_suggestion_does_not_come_back(editor_client):
     article, *_ = article_with_suggestions()
     proposal = first_open(article)
-    response = editor_client.post(urls(article)["dismiss"], {"proposal": proposal.key})
+    response = editor_client.post(urls(article)["dismiss"], {"proposal": fingerprint(proposal)})
     assertRedirects(
         response, f"{article.get_absolute_url()}#suggestions", fetch_redirect_response=False
     )
     assert Decision.objects.get().verdict == "dismissed"
     assert Statement.objects.count() == 0
     page = editor_client.get(article.get_absolute_url())
-    assertNotContains(page, f'value="{proposal.key}"')
+    assertNotContains(page, f'value="{fingerprint(proposal)}"')
     assertContains(page, "1 dismissed")
-    assert proposal.key not in {p.key for p in open_proposals(article)}
+    assert fingerprint(proposal) not in {fingerprint(p) for p in open_proposals(article)}
 
 
 @pytest.mark.parametrize(
@@ -202,9 +202,9 @@ def test_a_suggestion_decided_meanwhile_is_refused_saying_by_whom(
 ):
     article, *_ = article_with_suggestions()
     proposal = first_open(article)
-    second_editor_client.post(urls(article)["dismiss"], {"proposal": proposal.key})
+    second_editor_client.post(urls(article)["dismiss"], {"proposal": fingerprint(proposal)})
     before = counts()
-    response = editor_client.post(urls(article)["accept"], {"proposal": proposal.key})
+    response = editor_client.post(urls(article)["accept"], {"proposal": fingerprint(proposal)})
     assertContains(response, "already dismissed by second-editor", status_code=409)
     assert counts() == before
 
@@ -260,7 +260,7 @@ def test_saving_the_adjusted_form_counts_as_accepting(editor_client, editor):
         statement,
     )
     assert decision.created_claim == statement.claim
-    assert proposal.key not in {p.key for p in open_proposals(article)}
+    assert fingerprint(proposal) not in {fingerprint(p) for p in open_proposals(article)}
 
 
 def test_an_invalid_adjusted_form_comes_back_and_records_nothing(editor_client):
@@ -305,8 +305,8 @@ def queries_of(request) -> int:
 
 def decided_article(editor_client, *, extra: int):
     article, *_ = article_with_suggestions(extra=extra)
-    editor_client.post(urls(article)["accept"], {"proposal": first_open(article).key})
-    editor_client.post(urls(article)["dismiss"], {"proposal": first_open(article).key})
+    editor_client.post(urls(article)["accept"], {"proposal": fingerprint(first_open(article))})
+    editor_client.post(urls(article)["dismiss"], {"proposal": fingerprint(first_open(article))})
     return article
 
 
@@ -327,8 +327,8 @@ def test_accepting_reads_as_many_queries_for_many_suggestions_as_for_few(
     few = decided_article(editor_client, extra=1)
     many = decided_article(editor_client, extra=30)
     bound = queries_of(
-        lambda: editor_client.post(urls(few)["accept"], {"proposal": first_open(few).key})
+        lambda: editor_client.post(urls(few)["accept"], {"proposal": fingerprint(first_open(few))})
     )
-    key = first_open(many).key
+    key = fingerprint(first_open(many))
     with django_assert_max_num_queries(bound):
         editor_client.post(urls(many)["accept"], {"proposal": key})
