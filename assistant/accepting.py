@@ -13,7 +13,7 @@ from assistant import decisions
 from assistant.models import Decision, Verdict
 from assistant.proposals import Proposal, ProposedActor
 from claims import actions, suggestions
-from claims.forms.statements import StatementFromArticleForm, unique_slug
+from claims.forms.statements import STATEMENT_FACTS, StatementFromArticleForm, unique_slug
 from claims.models import Actor, ActorKind, Statement
 from sources.models import Article
 
@@ -176,6 +176,7 @@ def undo(decision: Decision, *, user) -> str:
             statement._change_reason = UNDO_REASON
             statement.delete()
         elif decision.quote is not None:
+            _revert_adopted(decision)
             actions.remove_quote(decision.quote)
             what = f"its quote from statement #{decision.statement_id}"
         else:
@@ -191,6 +192,30 @@ def undo(decision: Decision, *, user) -> str:
         decision.refresh_from_db()  # its statement and quote are gone (SET_NULL)
         decisions.mark_undone(decision, user=user)
     return f"Undone: removed {what}. The suggestion is back in the list."
+
+
+def _revert_adopted(decision: Decision) -> None:
+    """Give back what a join adopted in the form (a speaker, a date, a note): the
+    statement as it was before, if nothing changed it since."""
+    statement = decision.statement
+    join = f"joined by a quote from article {decision.article_id}:"
+    # The join saved the statement right after adding the quote (actions.join_statement).
+    added = decision.quote.history.filter(history_type="+").values_list("history_date", flat=True)
+    adopted = statement.history.filter(
+        history_date__gte=added[:1], history_change_reason__startswith=join
+    ).first()
+    if adopted is None:
+        return
+    if statement.history.first().history_id != adopted.history_id:
+        raise NotAccepted(
+            f"decision: statement #{statement.pk} was edited after the join; undo it on "
+            "the statement's page. Nothing was changed."
+        )
+    before = adopted.prev_record.instance
+    for name in STATEMENT_FACTS:
+        setattr(statement, name, getattr(before, name))
+    statement._change_reason = UNDO_REASON
+    statement.save()
 
 
 def _in_use(actor: Actor) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 
 from assistant.decisions import open_proposals
-from claims.models import Actor
-from tests.factories import make_actor, make_article
+from claims.models import Actor, Claim
+from tests.factories import make_actor, make_article, make_statement
 
 SENTENCES = (
     "Iran denied on Monday that it had sent drones to Russia.",
@@ -30,7 +30,31 @@ def article_with_suggestions(*, extra: int = 0):
     return article, iran, ukraine
 
 
+CLAIM = "Iran supplied drones to Russia"
+
+
 def first_open(article):
     proposals = open_proposals(article)
     assert proposals, "the assistant proposes nothing for the test article"
     return proposals[0]
+
+
+def joining_article():
+    """Iran's denial is recorded from one article; another reports it again."""
+    article, iran, _ = article_with_suggestions()
+    claim = Claim.objects.create(slug="iran-supplied-drones", text=CLAIM)
+    earlier = make_article(
+        body="Iran denied on Monday that it had sent drones to Russia, officials said.",
+        outlet=article.outlet,
+    )
+    statement = make_statement(
+        quote="Iran denied on Monday that it had sent drones to Russia",
+        article=earlier,
+        actor=iran,
+        claim=claim,
+        stance="denied",
+        made_on=datetime.date(2022, 10, 17),
+    )
+    proposal = next(p for p in open_proposals(article) if p.actor.slug == "iran")
+    assert proposal.joins_statement == statement.pk, "the assistant proposes no join"
+    return article, statement, proposal

@@ -3,16 +3,14 @@ undo write, read from the records (tests/assistant/test_panel.py drives the page
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
 from assistant import accepting, decisions
 from assistant.decisions import fingerprint
 from assistant.models import Decision
 from claims.models import Claim, Quote, Statement
-from tests.assistant.panel import article_with_suggestions, first_open
-from tests.factories import make_article, make_statement, make_user
+from tests.assistant.panel import article_with_suggestions, first_open, joining_article
+from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
 CLAIM = "Iran supplied drones to Russia"
@@ -83,27 +81,6 @@ def test_two_decisions_on_one_proposal_cannot_both_stand(editor_user):
     with pytest.raises(decisions.ProposalUnavailable, match="another editor decided"):
         decisions.record(article, proposal, verdict="accepted", user=editor_user)
     assert Decision.objects.count() == 1
-
-
-def joining_article():
-    """Iran's denial is recorded from one article; another reports it again."""
-    article, iran, _ = article_with_suggestions()
-    claim = Claim.objects.create(slug="iran-supplied-drones", text=CLAIM)
-    earlier = make_article(
-        body="Iran denied on Monday that it had sent drones to Russia, officials said.",
-        outlet=article.outlet,
-    )
-    statement = make_statement(
-        quote="Iran denied on Monday that it had sent drones to Russia",
-        article=earlier,
-        actor=iran,
-        claim=claim,
-        stance="denied",
-        made_on=datetime.date(2022, 10, 17),
-    )
-    proposal = next(p for p in decisions.open_proposals(article) if p.actor.slug == "iran")
-    assert proposal.joins_statement == statement.pk, "the assistant proposes no join"
-    return article, statement, proposal
 
 
 def test_accepting_a_join_adds_only_the_quote_and_undo_takes_only_it(editor_user):
@@ -206,3 +183,24 @@ def test_the_api_lists_what_the_panel_offers_and_nothing_decided(editor):
     for decision in (accepted.decision, dismissed):
         quote = decision.proposal["quote"]
         assert (quote["start"], quote["end"]) not in listed
+
+
+def test_the_admin_lists_decisions_read_only_and_filters_them(editor_user):
+    from django.test import Client
+
+    article, *_ = article_with_suggestions()
+    decisions.dismiss(article, fingerprint(first_open(article)), user=editor_user)
+    staff = Client()
+    staff.force_login(make_user("staff", is_staff=True, is_superuser=True))
+    listing = staff.get("/admin/assistant/decision/?verdict__exact=dismissed")
+    assert listing.status_code == 200
+    assert "1 decision" in listing.content.decode()
+    assert (
+        staff.get("/admin/assistant/decision/?verdict__exact=accepted").context["cl"].result_count
+        == 0
+    )
+    assert staff.get("/admin/assistant/decision/add/").status_code == 403
+    decision = Decision.objects.get()
+    page = staff.get(f"/admin/assistant/decision/{decision.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()

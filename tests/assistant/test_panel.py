@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from assistant.decisions import fingerprint, open_proposals
 from assistant.models import Decision
 from claims.models import Actor, Claim, Quote, Statement
-from tests.assistant.panel import article_with_suggestions, first_open
+from tests.assistant.panel import article_with_suggestions, first_open, joining_article
 
 pytestmark = pytest.mark.django_db
 
@@ -332,3 +332,38 @@ def test_accepting_reads_as_many_queries_for_many_suggestions_as_for_few(
     key = fingerprint(first_open(many))
     with django_assert_max_num_queries(bound):
         editor_client.post(urls(many)["accept"], {"proposal": key})
+
+
+def test_adding_the_quote_in_the_form_counts_as_accepting_and_undo_gives_back_the_note(
+    editor_client,
+):
+    article, statement, proposal = joining_article()
+    note = "Said at the weekly briefing."
+    response = editor_client.post(
+        urls(article, proposal)["adjust"],
+        {
+            "add_to": statement.pk,
+            "text": proposal.text,
+            "start": proposal.start,
+            "adopt_note": "mine",
+            "typed_note": note,
+        },
+    )
+    assertRedirects(
+        response, f"{article.get_absolute_url()}#suggestions", fetch_redirect_response=False
+    )
+    statement.refresh_from_db()
+    assert statement.note == note
+    assert statement.quotes.filter(article=article, start=proposal.start).exists()
+    decision = Decision.objects.get()
+    assert (decision.adjusted, decision.created_statement, decision.statement) == (
+        True,
+        False,
+        statement,
+    )
+
+    editor_client.post(urls(article)["undo"], {"decision": decision.pk})
+    statement.refresh_from_db()
+    assert statement.note == ""
+    assert not statement.quotes.filter(article=article).exists()
+    assert statement.history.first().history_change_reason == "undo of an accepted suggestion"
