@@ -31,17 +31,23 @@ class Accepted:
     message: str
 
 
-def form_initial(proposal: Proposal) -> dict:
-    """The statement form's fields as the proposal fills them (also the prefilled form
-    an editor opens to adjust it)."""
-    speaker = proposal.speaker
+def form_initial(proposal: Proposal, *, by_slug: bool = True) -> dict:
+    """The statement form's fields as the proposal fills them: by slug for the one-click
+    accept (exact), by name and text for the prefilled form an editor reads."""
+
+    def named(actor: ProposedActor | None) -> str:
+        if actor is None:
+            return ""
+        return actor.slug if actor.slug and by_slug else actor.name
+
+    claim = proposal.claim
     return {
         "text": proposal.text,
         "start": proposal.start,
-        "actor": proposal.actor.slug or proposal.actor.name,
+        "actor": named(proposal.actor),
         "new_actor_kind": "" if proposal.actor.slug else proposal.actor.kind,
-        "speaker": (speaker.slug or speaker.name) if speaker else "",
-        "claim": proposal.claim.slug or proposal.claim.text,
+        "speaker": named(proposal.speaker),
+        "claim": claim.slug if claim.slug and by_slug else claim.text,
         "stance": proposal.stance,
         "date_wording": proposal.date_wording,
         "made_on": proposal.made_on.isoformat(),

@@ -114,7 +114,7 @@ def adjust(request: HttpRequest, pk: int, fingerprint: str) -> HttpResponse:
         return editing.statement_page(
             request,
             article,
-            initial=accepting.form_initial(proposal),
+            initial=accepting.form_initial(proposal, by_slug=False),
             recorded=recorded,
             context={"suggestion": proposal},
         )

@@ -224,9 +224,9 @@ def test_the_form_opens_prefilled_from_the_suggestion(editor_client):
     form = response.context["form"]
     assert form.initial["text"] == proposal.text
     assert form.initial["start"] == proposal.start
-    assert form.initial["actor"] == (proposal.actor.slug or proposal.actor.name)
+    assert form.initial["actor"] == proposal.actor.name
     assert form.initial["stance"] == proposal.stance
-    assert form.initial["claim"] == (proposal.claim.slug or proposal.claim.text)
+    assert form.initial["claim"] == proposal.claim.text
     assert form.initial["made_on"] == proposal.made_on.isoformat()
     assertContains(response, proposal.text)
     assertContains(response, f'value="{proposal.stance}" required id="id_stance_')
