@@ -4,7 +4,6 @@ create, and reading them costs a pass over the body)."""
 
 from __future__ import annotations
 
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.exceptions import NotFound
@@ -22,10 +21,6 @@ class EditorsOnly(permissions.BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return roles.is_editor(request.user)
-
-
-class EditorsOnlySchema(AutoSchema):
-    """Unlike the other reads, this one needs credentials: no anonymous entry."""
 
 
 # The shape, for the OpenAPI schema; Proposal.as_json() writes it.
@@ -74,13 +69,14 @@ class ArticleProposalsSerializer(serializers.Serializer):
 
 class ArticleProposals(APIView):
     permission_classes = [EditorsOnly]
-    schema = EditorsOnlySchema()
 
     @extend_schema(
         operation_id="articles_proposals",
         summary="The statements the attribution assistant proposes for an article",
         # The error answers are added to every operation by claimtracker.schema.
         responses={200: ArticleProposalsSerializer},
+        # Unlike the other reads, this one needs an editor's credentials.
+        auth=[{"knoxApiToken": []}, {"cookieAuth": []}],
         tags=["articles"],
     )
     def get(self, request, pk: int):

@@ -20,6 +20,8 @@ SECOND = 0.8  # a second claim within this share of the best one's score
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+")
 HEDGES = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposedly|apparently)\s+", re.I)
 NEGATION = re.compile(r"\b(?:not|never)\s+|(?<=\w)n[’']t\b", re.I)
+# The contractions whose verb changes without its "n't".
+CONTRACTIONS = re.compile(r"\b(?:(won)|(can)|(shan))[’']t\b", re.I)
 
 
 def words_of(text: str, demonyms: dict[str, str]) -> set[str]:
@@ -86,7 +88,7 @@ class ClaimIndex:
 
     @classmethod
     def load(cls) -> ClaimIndex:
-        return cls(list(Claim.objects.values_list("slug", "text")))
+        return cls(list(Claim.objects.order_by("pk").values_list("slug", "text")))
 
     def ranked(self, text: str) -> list[Match]:
         words = words_of(text, self.demonyms)
@@ -149,6 +151,12 @@ def neutral_text(said: str) -> str:
     text = said.strip().strip("“”\"'‘’ ")
     text = re.sub(r"^(?:that|whether|if)\s+", "", text, flags=re.I)
     text = HEDGES.sub("", text)
+    text = CONTRACTIONS.sub(
+        lambda m: {"won": "will", "can": "can", "shan": "shall"}[
+            (m.group(1) or m.group(2) or m.group(3)).lower()
+        ],
+        text,
+    )
     text = NEGATION.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
     if not text:

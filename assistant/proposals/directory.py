@@ -98,10 +98,12 @@ def load_directory() -> Directory:
     """Two queries: the actors, and their aliases."""
     directory = Directory()
     rows = list(
-        Actor.objects.values_list("pk", "slug", "name", "kind", "speaks_for_id", "description")
+        Actor.objects.order_by("pk").values_list(
+            "pk", "slug", "name", "kind", "speaks_for_id", "description"
+        )
     )
     aliases: dict[int, list[str]] = {}
-    for actor_id, alias in ActorAlias.objects.values_list("actor_id", "name"):
+    for actor_id, alias in ActorAlias.objects.order_by("pk").values_list("actor_id", "name"):
         aliases.setdefault(actor_id, []).append(alias)
     bodies = {
         pk: Known(slug, name, kind)
@@ -129,6 +131,11 @@ def load_directory() -> Directory:
             )
             for form in (name, *others, *demonyms):
                 directory.add(form, target)
+    # After the first mention English names a person by surname ("Peskov said").
+    for pk, _slug, name, kind, *_ in rows:
+        surname = name.split()[-1] if kind == ActorKind.PERSON and " " in name else ""
+        if len(surname) > 2 and surname[0].isupper():
+            directory.add(surname, known[pk])
     demonyms = demonym_words()
     for pk, _slug, _name, kind, _speaks_for, description in rows:
         if kind == ActorKind.PERSON and description:

@@ -55,8 +55,11 @@ def direct_speech(
     occupying countries in stock”") leaves the sentence as the quote."""
     found = []
     for start, end in spoken(sentence, quotes):
-        gap = sentence[end:cue_start] if end <= cue_start else sentence[cue_end:start]
-        beside = len(gap.split()) <= ADJACENT_WORDS and not re.search(r"[.!?]\s", gap)
+        if end <= cue_start:  # “...,” the speaker's name and title, the cue
+            gap = sentence[end:cue_start]
+            beside = len(gap.split()) <= ADJACENT_WORDS and not re.search(r"[.!?]\s", gap)
+        else:  # the cue, then at most a comma or a colon: said, “...”
+            beside = not sentence[cue_end : start - 1].strip(" ,:")
         if beside or (end - start) * 2 >= len(sentence):
             found.append((start, end))
     if not found:

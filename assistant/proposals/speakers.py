@@ -135,22 +135,32 @@ class SpeakerFinder:
     def _best(self, region: str) -> Known | None:
         candidates: list[tuple[int, int, Known]] = []  # rank, distance from the cue, who
         mentions = self.directory.mentions(region)
+        named = [(s, e) for s, e, k in mentions if k.kind in (ActorKind.PERSON, ActorKind.MEDIA)]
+        papers = [
+            match
+            for match in NEWSPAPER.finditer(region)
+            if not any(s < match.end() and match.start() < e for s, e in named)
+        ]
+        # "The Kyiv Independent" names an outlet, not Ukraine.
+        mentions = [
+            (s, e, k)
+            for s, e, k in mentions
+            if not any(p.start() <= s and e <= p.end() for p in papers)
+        ]
         for _, m_end, known in mentions:
             rank = {
                 ActorKind.PERSON: "known person",
                 ActorKind.MEDIA: "media",
             }.get(known.kind, "body")
             candidates.append((RANK[rank], len(region) - m_end, known))
-        covered = [(s, e) for s, e, _ in mentions]
+        covered = [(s, e) for s, e, _ in mentions] + [(p.start(), p.end()) for p in papers]
         for match in NAME.finditer(region):
             person = self._new_person(region, match, covered, mentions)
             if person is not None:
                 candidates.append((RANK["new person"], len(region) - match.end(), person))
-        for match in NEWSPAPER.finditer(region):
-            if not any(s < match.end() and match.start() < e for s, e in covered):
-                name = match.group().strip()
-                outlet = Known(None, name, ActorKind.MEDIA)
-                candidates.append((RANK["new media"], len(region) - match.end(), outlet))
+        for match in papers:
+            outlet = Known(None, match.group().strip(), ActorKind.MEDIA)
+            candidates.append((RANK["new media"], len(region) - match.end(), outlet))
         titled = self.directory.titled(title_words(region, self.demonyms))
         if titled is not None:
             candidates.append((RANK["title"], len(region), titled))

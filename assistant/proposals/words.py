@@ -75,4 +75,4 @@ _SAME = {
 }
 SYNONYMS = {word: group for group, words in _SAME.items() for word in words.split()}
 # The groups that are actions: the verb of a proposition.
-PREDICATES = _words("supply seek train build kill attack win elect negotiate")
+PREDICATES = _words("supply seek train build win elect negotiate")

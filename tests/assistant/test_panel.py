@@ -11,8 +11,17 @@ from assistant.decisions import fingerprint, open_proposals
 from assistant.models import Decision
 from claims.models import Actor, Claim, Quote, Statement
 from tests.assistant.panel import article_with_suggestions, first_open, joining_article
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def second_editor_client(db):
+    """Another editor in a browser of their own."""
+    second = Client()
+    second.force_login(make_user("second-editor", "editor"))
+    return second
 
 
 def urls(article, proposal=None):
