@@ -158,7 +158,9 @@ def dismiss(article: Article, wanted: str, *, user) -> Decision:
 def standing(article: Article) -> list[Decision]:
     """The article's decisions that hold, newest first, with what the panel shows."""
     return list(
-        Decision.objects.standing().on_article(article).select_related("decided_by", "statement")
+        Decision.objects.standing()
+        .on_article(article)
+        .select_related("decided_by", "statement__actor")
     )
 
 

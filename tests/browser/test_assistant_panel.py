@@ -44,6 +44,8 @@ def suggestion(page, words: str):
 
 def test_an_editor_reviews_the_suggestions_for_an_article(page, live_server, records):
     base = live_server.url
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
     sign_in(page, base, "editor")
 
     # Entered by hand; saving it lands on its suggestions.
@@ -107,6 +109,9 @@ def test_an_editor_reviews_the_suggestions_for_an_article(page, live_server, rec
     )
     assert Decision.objects.get(statement=adjusted).adjusted
     expect(suggestion(page, "Ukraine said the drones")).to_have_count(0)
+    expect(page.locator(".suggestions-accepted")).to_contain_text(
+        f"Statement #{adjusted.pk}: {adjusted.actor.name} noncommittal (adjusted)"
+    )
 
     # Dismiss one: after a reload it is not offered again.
     dismissed = suggestion(page, "Russia denied")
@@ -133,6 +138,8 @@ def test_an_editor_reviews_the_suggestions_for_an_article(page, live_server, rec
     page.set_viewport_size(PHONE)
     page.goto(f"{base}{article.get_absolute_url()}#suggestions")
     shot(page, "assistant-panel-phone")
+    # The panel's script and style load under the strict policy, nothing inline.
+    assert [text for text in console if "Content Security Policy" in text] == []
 
 
 def test_readers_see_no_suggestions(page, live_server, records):
