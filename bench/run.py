@@ -20,6 +20,7 @@ import os
 import sys
 
 from bench import ROOT, log
+from bench.assistant import print_timing
 from bench.facts import discover, export_scope
 from bench.machine import machine
 from bench.measure import run_one
@@ -128,6 +129,7 @@ def main(argv: list[str]) -> int:
                 write(data, run)
     if not args.no_write:
         log(f"\nWrote {RESULTS.relative_to(ROOT)}")
+    print_timing()  # the attribution assistant's figure (issue 16)
     return 1 if failed else 0
 
 

@@ -5,6 +5,7 @@ propositions ("agreed to send missiles to Russia, not just attack drones")."""
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from dataclasses import dataclass
@@ -17,11 +18,14 @@ from claims.models import Claim
 CLOSE = 0.35  # share of a claim's weighted words the sentence must hold
 PREDICATE_WEIGHT = 2.0
 SECOND = 0.8  # a second claim within this share of the best one's score
+TOP = 3  # the claims a sentence is compared with closely
+RARE_POSTINGS = 50  # a word in more claims than this (or a tenth of them) is common
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+")
 HEDGES = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposedly|apparently)\s+", re.I)
 NEGATION = re.compile(r"\b(?:not|never)\s+|(?<=\w)n[’']t\b", re.I)
 # The contractions whose verb changes without its "n't".
-CONTRACTIONS = re.compile(r"\b(?:(won)|(can)|(shan))[’']t\b", re.I)
+CONTRACTIONS = re.compile(r"\b(won|can|shan)[’']t\b", re.I)
+UNCONTRACTED = {"won": "will", "can": "can", "shan": "shall"}
 
 
 def words_of(text: str, demonyms: dict[str, str]) -> set[str]:
@@ -31,7 +35,7 @@ def words_of(text: str, demonyms: dict[str, str]) -> set[str]:
         for part in [word, *word.split("-")] if "-" in word else [word]:
             part = demonyms.get(part, part)
             part = SYNONYMS.get(part, part)
-            if part in STOPWORDS or len(part) < 2:
+            if part in STOPWORDS or len(part) < 2 or (part.isdigit() and len(part) == 4):
                 continue
             found.add(_stem(part))
     return found
@@ -81,6 +85,7 @@ class ClaimIndex:
         self.norms = [
             math.sqrt(sum(self.idf[w] ** 2 for w in words)) or 1.0 for _, _, words in self.claims
         ]
+        self.rare_postings = max(RARE_POSTINGS, total // 10)
         self.index: dict[str, list[int]] = {}
         for i, (_, _, words) in enumerate(self.claims):
             for word in words:
@@ -90,23 +95,29 @@ class ClaimIndex:
     def load(cls) -> ClaimIndex:
         return cls(list(Claim.objects.order_by("pk").values_list("slug", "text")))
 
-    def ranked(self, text: str) -> list[Match]:
+    def ranked(self, text: str, limit: int = TOP) -> list[Match]:
+        """The `limit` claims closest to `text`, best first."""
         words = words_of(text, self.demonyms)
-        scores: dict[int, float] = {}
-        for word in words:
-            for i in self.index.get(word, ()):
-                scores[i] = scores.get(i, 0.0) + self.idf[word]
-        found = []
-        for i, shared in scores.items():
-            slug, claim_text, claim_words = self.claims[i]
-            common = words & claim_words
+        # Claims sharing a rare word with the text; a word most claims hold ("supplied"
+        # among 5,000 claims on supplies) only adds to their score, never enlarges the
+        # pool, so a call costs the postings of the text's rare words.
+        postings = [self.index[word] for word in words if word in self.index]
+        rare = [p for p in postings if len(p) <= self.rare_postings]
+        pool = set().union(*(rare or postings))
+        scored = []
+        for i in pool:
+            common = words & self.claims[i][2]
             # Ranked by the IDF-weighted cosine's claim side (the sentence's side is the
             # same for every claim): rare shared words ("trained", "missiles") decide.
             rank = sum(self.idf[w] ** 2 for w in common) / self.norms[i]
-            # Close when the sentence holds most of the claim's weighted words.
-            coverage = shared / self.weights[i]
+            scored.append((rank, i, common))
+        found = []
+        for rank, i, common in heapq.nlargest(limit, scored, key=lambda item: (item[0], -item[1])):
+            slug, claim_text, _ = self.claims[i]
+            # Close when the text holds most of the claim's weighted words.
+            coverage = sum(self.idf[w] for w in common) / self.weights[i]
             found.append(Match(ProposedClaim(slug, claim_text), coverage, frozenset(common), rank))
-        return sorted(found, key=lambda m: -m.rank)
+        return found
 
     def claims_of(
         self, own: str, said: str, context: str = ""
@@ -117,7 +128,6 @@ class ClaimIndex:
         ranked = self.ranked(own)
         if context and (not ranked or ranked[0].score < CLOSE):
             ranked = self.ranked(f"{own} {context}")
-        text = own
         if not ranked or ranked[0].score < CLOSE:
             return [(ProposedClaim(None, neutral_text(said)), 0.0)]
         best = ranked[0]
@@ -125,7 +135,7 @@ class ClaimIndex:
         if len(ranked) > 1:
             second = ranked[1]
             if second.score >= max(CLOSE, SECOND * best.score) and self._states_two(
-                own or text, best.words - second.words, second.words - best.words
+                own, best.words - second.words, second.words - best.words
             ):
                 chosen.append((second.claim, second.score))
         return chosen
@@ -151,12 +161,7 @@ def neutral_text(said: str) -> str:
     text = said.strip().strip("“”\"'‘’ ")
     text = re.sub(r"^(?:that|whether|if)\s+", "", text, flags=re.I)
     text = HEDGES.sub("", text)
-    text = CONTRACTIONS.sub(
-        lambda m: {"won": "will", "can": "can", "shan": "shall"}[
-            (m.group(1) or m.group(2) or m.group(3)).lower()
-        ],
-        text,
-    )
+    text = CONTRACTIONS.sub(lambda m: UNCONTRACTED[m.group(1).lower()], text)
     text = NEGATION.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
     if not text:

@@ -15,6 +15,7 @@ class Kind(StrEnum):
     CONFIRM = "confirm"
     NONCOMMITTAL = "noncommittal"
     ACT = "act"  # an official act: an assertion by deed
+    ACCUSE = "accuse"  # an accusation asserts, whatever its words ("for not sharing")
 
 
 class Place(StrEnum):
@@ -56,10 +57,13 @@ _BASELESS = _any(
     "fabricated",
     "fabrications",
     "a stuffing",
+    r"rumou?rs",
+    "speculation",
     "absurd",
     "ridiculous",
     "untrue",
 )
+_MERE = r"(?:(?:mere|pure|just|simply) )?[“\"'‘]?"
 _SAYING = _any(
     "said",
     "says",
@@ -89,8 +93,6 @@ _SAYING = _any(
     "declared",
     "declares",
     "claimed",
-    "alleged",
-    "alleges",
     "asserted",
     "asserts",
     "maintained",
@@ -103,8 +105,6 @@ _SAYING = _any(
     "reiterating",
     "repeated",
     "reminded",
-    "accused",
-    "accuses",
     "believes",
     "suggested",
     "suggests",
@@ -116,7 +116,6 @@ _SAYING = _any(
     "indicated",
     "revealed",
     "disclosed",
-    "blamed",
     "emphasi[sz]ed",
     "underlined",
     "pointed out",
@@ -125,7 +124,6 @@ _SAYING = _any(
     "estimated",
     "assessed",
     "welcomed",
-    "condemned",
     "urged",
     "called on",
     "vowed",
@@ -160,6 +158,7 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
             r"(?:could|can|would|will) not (?:confirm|say)",
             r"(?:cannot|can't|couldn't|can’t|couldn’t) confirm",
             r"(?:is|was|were) not aware",
+            r"(?:can't|can’t|cannot|could not|would not|will not) comment",
         ),
         Kind.NONCOMMITTAL,
         Place.BEFORE,
@@ -174,8 +173,16 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
         Place.BEFORE,
     ),
     (
+        rf"call(?:ed|s|ing)? (?:\S+ ){{0,8}}?{_MERE}(?:{_BASELESS})"
+        rf"|(?:describ|dismiss)(?:ed|es|ing) (?:\S+ ){{0,8}}?as {_MERE}(?:{_BASELESS})",
+        Kind.DENY,
+        Place.BEFORE,
+    ),
+    (
         _any(
             r"dismiss(?:ed|es|ing)?",
+            r"plead(?:ed|s)? not guilty",
+            r"pled not guilty",
             _DENIED,
             r"(?:a |the )?denials? of",
             r"reject(?:ed|s|ing)?",
@@ -188,7 +195,6 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
         Kind.DENY,
         Place.BEFORE,
     ),
-    (rf"call(?:ed|s|ing)? (?:\S+ ){{0,8}}?(?:{_BASELESS})", Kind.DENY, Place.BEFORE),
     (
         _any(
             r"confirm(?:ed|s|ing)?",
@@ -206,6 +212,12 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
     (r"according to", Kind.SAY, Place.AFTER),
     (r"(?:a |the )?reports? (?:by|from|in)|(?:an )?interview (?:with|to)", Kind.SAY, Place.AFTER),
     (_ACTS, Kind.ACT, Place.BEFORE),
+    (
+        r"accus(?:ed|es|ing)|alleg(?:ed|es|ing)|blam(?:ed|es|ing)|condemn(?:ed|s|ing)"
+        r"|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|charg(?:ed|es) that",
+        Kind.ACCUSE,
+        Place.BEFORE,
+    ),
 ]
 _COMPILED = [
     (re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE), kind, place)
@@ -213,7 +225,14 @@ _COMPILED = [
 ]
 # Stronger evidence of the stance first; among sayings a verb before a phrase
 # ("said" before "in an interview with"), then the earliest in the sentence.
-_RANK = {Kind.NONCOMMITTAL: 0, Kind.DENY: 1, Kind.CONFIRM: 2, Kind.ACT: 3, Kind.SAY: 4}
+_RANK = {
+    Kind.NONCOMMITTAL: 0,
+    Kind.DENY: 1,
+    Kind.CONFIRM: 2,
+    Kind.ACT: 3,
+    Kind.ACCUSE: 3,
+    Kind.SAY: 4,
+}
 PHRASES = re.compile(r"(?:a |the |an )?(?:according|reports?|interview)\b", re.IGNORECASE)
 # "made similar statements", "reiterated": the stance of the speaker's last statement.
 ECHO = re.compile(r"similar|reiterat|repeat", re.IGNORECASE)

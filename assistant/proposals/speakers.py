@@ -19,7 +19,7 @@ from claims.models.choices import ActorKind
 
 # A name: capitalised words (two letters at least, or an initial), with the particles
 # names carry ("bin", "de", "al-").
-NAME_WORD = r"(?:[A-Z][\w’'-]+|[A-Z]\.|al-[A-Z][\w-]*)"
+NAME_WORD = r"(?:[A-Z](?=[\w’'-]*[a-z])[\w’'-]+|[A-Z]\.|al-[A-Z][\w-]*)"
 NAME = re.compile(
     r"(?<![\w.])" + NAME_WORD + r"(?:\s+(?:(?:bin|de|van|von|da|di|le|la)\s+)?" + NAME_WORD + r")*"
 )
@@ -38,6 +38,31 @@ GENERIC_MEDIA = re.compile(
 )
 
 
+# A word that makes a clause of the words around it.
+VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|did|does|do|could|should|can|may"
+    r"|might|must)\b|\b[a-z]\w{2,}ed\b"
+)
+# "NAIROBI (Reuters) – ", "NEW DELHI - ", "Dec 3 " before the first sentence.
+DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,}(?:\([^)]{1,40}\))?\s*[–—-]\s+")
+# "It said", "the company added": the organisation or state last named.
+IT = re.compile(
+    r"\b(?:it|its)\b|\b(?:the|a|an|its)\s+(?:\w+\s+){0,3}?(?P<body>company|firm|group"
+    r"|ministry|government|party|agency|organi[sz]ation|statement|commission|court|bank)\b",
+    re.IGNORECASE,
+)
+BODY_WORDS = {
+    **dict.fromkeys(("ministry", "government"), ActorKind.STATE),
+    **dict.fromkeys(
+        ("company", "firm", "group", "party", "agency", "organisation", "organization", "bank"),
+        ActorKind.ORGANISATION,
+    ),
+}
+RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
+TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\W*$", re.I)
+CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
+
+
 @dataclass(frozen=True)
 class Attribution:
     actor: Known
@@ -51,8 +76,18 @@ class Attribution:
         return self.actor if self.actor.kind == ActorKind.PERSON else None
 
 
-def speaker_region(sentence: str, cue: Cue, quotes: list[tuple[int, int]]) -> tuple[int, int]:
-    """The part of the sentence that names the speaker of `cue`."""
+def speaker_region(
+    sentence: str,
+    cue: Cue,
+    quotes: list[tuple[int, int]],
+    subject_end: int | None = None,
+    *,
+    wide: bool = False,
+) -> tuple[int, int]:
+    """The part of the sentence that names the speaker of `cue`; for a participle
+    ("..., denying a report") the sentence's subject, before `subject_end`."""
+    if subject_end is not None:  # where the main verb ("said") stands
+        cue = Cue(subject_end, subject_end, "", cue.kind, Place.BEFORE)
     after_end = _clause_end(sentence, cue.end)
     if cue.place is Place.AFTER:
         return cue.end, after_end
@@ -60,25 +95,42 @@ def speaker_region(sentence: str, cue: Cue, quotes: list[tuple[int, int]]) -> tu
         return cue.start, cue.end
     before = sentence[: cue.start]
     after = sentence[cue.end : after_end]
-    # ", said Kremlin aide Yury Ushakov" and "” said Peskov": the speaker follows.
-    if INVERTED_BEFORE.search(before) and re.match(r"\s*(?:the\s+|a\s+|an\s+)?[A-Z]", after):
+    # ", said Kremlin aide Yury Ushakov" and "” said Peskov": the speaker follows, after
+    # a quotation or a clause of its own ("Putin did not discuss drones, said ..."), not
+    # after an apposition ("The head of the commission, Chrisologue Karangwa, accuses").
+    # A participle ("..., denying a report") has the sentence's subject.
+    inverted = (
+        INVERTED_BEFORE.search(before)
+        and not cue.text.lower().endswith("ing")
+        and re.match(r"\s*(?:the\s+|a\s+|an\s+)?[A-Z]", after)
+        and not VERB.search(after)
+        and (re.search(r"[”\"’]\s*$", before) or VERB.search(before))
+    )
+    if inverted:
         return cue.end, after_end
-    start = 0
+    start = DATELINE.match(sentence).end() if DATELINE.match(sentence) else 0
     for _, q_end in quotes:  # after a quotation that ends before the cue
         if q_end <= cue.start:
             start = max(start, q_end)
     # After a dateline or a label: "Washington D.C./26.07.23/Turan: The State Department said"
     colon = before.rfind(": ")
-    return max(start, colon + 1), cue.start
+    start = max(start, colon + 1)
+    if wide:
+        return start, cue.start
+    # After the clause the speaker closes: "There are no signs of cases, a WHO official said";
+    # a relative clause is no such clause ("Melgen, who lives in Florida, also pleaded").
+    commas = [m.end() for m in re.finditer(r",\s", before)]
+    for n in range(len(commas) - 1, -1, -1):
+        boundary, previous = commas[n], commas[n - 1] if n else start
+        relative = RELATIVE.match(before, previous)
+        if boundary > start and not relative and VERB.search(before, start, boundary):
+            return boundary, cue.start
+    return start, cue.start
 
 
 def _clause_end(sentence: str, start: int) -> int:
     match = CLAUSE_END.search(sentence, start + 1)
     return match.start() if match else len(sentence)
-
-
-TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\W*$", re.I)
-CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
 
 
 class SpeakerFinder:
@@ -87,26 +139,44 @@ class SpeakerFinder:
         self.demonyms = demonym_words()
         self.last_person: Known | None = None
         self.last_media: Known | None = None
+        self.last_body: Known | None = None
+        self.last_bodies: dict[str, Known] = {}  # the last state, the last organisation
         self.new_people: dict[str, Known] = {}
 
     def attribution(
-        self, sentence: str, cue: Cue, quotes: list[tuple[int, int]]
+        self,
+        sentence: str,
+        cue: Cue,
+        quotes: list[tuple[int, int]],
+        subject_end: int | None = None,
     ) -> Attribution | None:
-        start, end = speaker_region(sentence, cue, quotes)
-        region = sentence[start:end]
-        found = None
-        if GENERIC_MEDIA.search(region) and self.last_media is not None:
+        start, end = speaker_region(sentence, cue, quotes, subject_end)
+        found = self._found(sentence[start:end], start >= cue.end)
+        if found is None:  # the clause named no one: the whole of the sentence before the cue
+            start, end = speaker_region(sentence, cue, quotes, subject_end, wide=True)
+            found = self._found(sentence[start:end], start >= cue.end)
+        if found is None:
+            return None
+        return self._as_attribution(found)
+
+    def _found(self, region: str, after_cue: bool) -> Known | None:
+        found = self._best(region)
+        # "American journalists", "the newspaper": the outlet last named, unless one is named.
+        bodily = found is None or found.kind in (ActorKind.STATE, ActorKind.ORGANISATION)
+        if bodily and GENERIC_MEDIA.search(region) and self.last_media is not None:
             found = self.last_media
-        found = found or self._best(region)
+        it = IT.search(region)
+        if found is None and it:
+            # "the company" is the organisation last named, "the government" the state.
+            kind = BODY_WORDS.get((it.group("body") or "").lower())
+            found = self.last_bodies.get(kind) or (self.last_body if kind is None else None)
         if found is None and self.last_person is not None:
-            pronoun = PRONOUN_AFTER if start >= cue.end else PRONOUN
+            pronoun = PRONOUN_AFTER if after_cue else PRONOUN
             # "he said", or the first name alone ("Sputnik quoted Yury as saying").
             named = set(self.last_person.name.split()) & set(re.findall(r"[\w’'-]+", region))
             if pronoun.search(region) or named:
                 found = self.last_person
-        if found is None:
-            return None
-        return self._as_attribution(found)
+        return found
 
     def remember(self, attribution: Attribution, sentence: str) -> None:
         """After a sentence with an attribution: its speaker is "he" or "she" next."""
@@ -115,11 +185,17 @@ class SpeakerFinder:
             self.last_person = attribution.person
         if attribution.actor.kind == ActorKind.MEDIA:
             self.last_media = attribution.actor
+        elif attribution.actor.kind != ActorKind.PERSON:
+            self.last_body = attribution.actor
+            self.last_bodies[attribution.actor.kind] = attribution.actor
 
     def observe(self, sentence: str) -> None:
         """After any sentence: the last person it names is "he" or "she" next, the last
         outlet "the newspaper"."""
         named = self.directory.mentions(sentence)
+        for _, _, known in named:
+            if known.kind in (ActorKind.STATE, ActorKind.ORGANISATION):
+                self.last_bodies[known.kind] = known
         people = [k for _, _, k in named if k.kind == ActorKind.PERSON]
         if people:
             self.last_person = people[-1]
@@ -149,7 +225,7 @@ class SpeakerFinder:
         ]
         for _, m_end, known in mentions:
             rank = {
-                ActorKind.PERSON: "known person",
+                ActorKind.PERSON: "known person" if known.slug else "new person",
                 ActorKind.MEDIA: "media",
             }.get(known.kind, "body")
             candidates.append((RANK[rank], len(region) - m_end, known))
@@ -190,6 +266,9 @@ class SpeakerFinder:
         if len(words) < 2 and not titled:
             return None
         if any(w.casefold() in TITLES or w.casefold() in NOT_NAMES for w in words):
+            return None
+        # "Dominican-born Florida", "Florida" alone: places, not a name.
+        if any("-born" in w or w.rstrip(".,’'s") in self.directory.names for w in words):
             return None
         name = " ".join(words).rstrip(".,’'")
         if name in self.new_people:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.proposals.cues import Cue, Kind
+from assistant.proposals.cues import Cue, Kind, find_cues, main_cue
 from claims.models.choices import Stance
 
 # A negation just before the cue turns a denial or a confirmation into neither:
@@ -23,6 +23,8 @@ _NOT_DENIALS = r"(?:only|just|least|yet|far|long|admit|confirm|acknowledge|say|c
 DENIAL_WORDS = re.compile(
     r"\b(?:no evidence|not true|untrue|unfounded|baseless|groundless|false|fake|"
     r"disinformation|lies|a lie|fabricat\w*|propaganda|nonsense|no such|nothing to do with|"
+    r"no (?:indications?|signs?|signals?|proof|reason to believe)|"
+    r"(?:is|are|was|were|has|have|had) no|"
     r"never|no (?:plans?|intention)|not (?!" + _NOT_DENIALS + r")\w+)|"
     r"\w+n[’']t (?!" + _NOT_DENIALS + r")",
     re.IGNORECASE,
@@ -32,6 +34,7 @@ DIRECT_STANCES = {
     Kind.CONFIRM: Stance.CONFIRMED,
     Kind.NONCOMMITTAL: Stance.NONCOMMITTAL,
     Kind.ACT: Stance.ASSERTED,
+    Kind.ACCUSE: Stance.ASSERTED,
 }
 
 
@@ -45,4 +48,12 @@ def stance_of(sentence: str, cue: Cue, said: str) -> str:
         return DIRECT_STANCES[cue.kind]
     if negated:  # "did not say", "would not say whether"
         return Stance.NONCOMMITTAL
+    # What was said may carry its own stance: "UTi can confirm that ...", "De La Rue
+    # categorically refutes ...", "I can't comment on ...".
+    own = [c for c in find_cues(said) if c.kind in (Kind.DENY, Kind.CONFIRM, Kind.NONCOMMITTAL)]
+    # A negated one ("the authorities didn't admit it") is no stance of the speaker's.
+    own = [c for c in own if not NEGATED.search(said[: c.start])]
+    spoken = main_cue(own)
+    if spoken is not None:
+        return DIRECT_STANCES[spoken.kind]
     return Stance.DENIED if DENIAL_WORDS.search(said) else Stance.ASSERTED

@@ -39,8 +39,12 @@ NOT_NAMES = _words(
     eastern northern southern european arab"""
 )
 
-# Words that carry no proposition.
+# Words that carry no proposition. Dates too: "in April 2025" scopes a claim in time,
+# which the statement's own date says.
 STOPWORDS = _words(
+    """january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday week month year"""
+) | _words(
     """a an the of to in on for with by from at as and or but is are was were be been being
     has have had it its this that these those which who whom whose there their they them he
     she his her we our you your i me my not no nor so than then also just only very more most
@@ -71,8 +75,10 @@ _SAME = {
     "attack": "attack attacked attacks attacking strike struck strikes",
     "win": "win won wins winning victory",
     "elect": "elect elected election elections vote votes voted ballot",
-    "negotiate": "negotiate negotiated negotiating negotiation negotiations talks talk",
+    "negotiate": """negotiate negotiated negotiating negotiation negotiations talks talk
+        discussion discussions conversation conversations consultation consultations""",
+    "speak": "speak spoke spoken speaking talked phoned",
 }
 SYNONYMS = {word: group for group, words in _SAME.items() for word in words.split()}
 # The groups that are actions: the verb of a proposition.
-PREDICATES = _words("supply seek train build win elect negotiate")
+PREDICATES = _words("supply seek train build win elect negotiate speak")

@@ -86,6 +86,7 @@ def test_every_endpoint_and_method_is_described(schema):
         | {f"/api/v1/{name}/{lookup}/" for name, lookup in RECORDS.items()}
         | {"/api/v1/actors/{slug}/merge/", "/api/v1/claims/{slug}/merge/"}
         | set(EXPORTS)
+        | {"/api/v1/articles/{id}/proposals/"}  # the attribution assistant's, for editors
     )
     assert set(paths) == expected
 
@@ -153,7 +154,10 @@ def test_errors_and_credentials_are_described(schema):
             for code in ("400", "401", "403", "429"):
                 assert code in responses, (method, path, code)
             security = operation.get("security", [])
-            if method == "get":
+            if method == "get" and path.endswith("/proposals/"):
+                # The attribution assistant's proposals are for editors, even to read.
+                assert {} not in security, (path, "proposals need an editor's credentials")
+            elif method == "get":
                 assert {} in security, (path, "reads need no credentials")
             else:
                 assert {} not in security, (method, path, "writes need credentials")

@@ -13,7 +13,16 @@ from assistant.proposals.cues import Kind, Place, find_cues, main_cue
         ("Peskov said the reports were false.", "said", Kind.SAY),
         ("The minister told reporters that talks had failed.", "told", Kind.SAY),
         ("Tehran denied the report on Monday.", "denied", Kind.DENY),
-        ("Moscow dismissed the allegations as baseless.", "dismissed", Kind.DENY),
+        (
+            "Moscow dismissed the allegations as baseless.",
+            "dismissed the allegations as baseless",
+            Kind.DENY,
+        ),
+        (
+            "India described the speculation as mere “rumors”.",
+            "described the speculation as mere “rumors",
+            Kind.DENY,
+        ),
         (
             "Lavrov called the statements unsubstantiated.",
             "called the statements unsubstantiated",

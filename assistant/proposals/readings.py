@@ -1,0 +1,78 @@
+"""What one sentence holds for the proposals: each attribution in it, with its cue, who
+made it, what was said, the stance and the span to quote. Usually one; two when a
+participle adds a stance of its own ("UTi said it held talks, denying a report that
+they were advanced"); one for a sentence that is only a quotation, continuing the
+attribution just before it (“...,” Mwalimu told reporters. “There is no outbreak.”)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from assistant.proposals import spans
+from assistant.proposals.cues import Cue, Kind, find_cues, main_cue
+from assistant.proposals.speakers import Attribution, SpeakerFinder, speaker_region
+from assistant.proposals.stance import stance_of
+
+# Participles that take a stance of their own after a saying: "..., denying a report".
+STANCE_KINDS = (Kind.DENY, Kind.CONFIRM, Kind.NONCOMMITTAL)
+PARTICIPLE_BEFORE = re.compile(r"\b\w+ing\s+$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    cue: Cue
+    attribution: Attribution
+    said: str
+    stance: str
+    quote: tuple[int, int]  # offsets into the sentence
+
+
+def readings(finder: SpeakerFinder, sentence: str, previous: Reading | None) -> list[Reading]:
+    quotes = spans.quotations(sentence)
+    masked = spans.masked(sentence, quotes)
+    cues = find_cues(masked)
+    cue = main_cue(cues)
+    if cue is None:
+        return _continued(sentence, quotes, previous)
+    earlier = [c for c in cues if c.end <= cue.start and c.kind is Kind.SAY]
+    subject_end = earlier[0].start if earlier and _participle(cue, masked) else None
+    attribution = finder.attribution(sentence, cue, quotes, subject_end)
+    if attribution is None:
+        return []
+    region = speaker_region(sentence, cue, quotes, subject_end)
+    spoken = spans.direct_speech(sentence, quotes, cue.start, cue.end)
+    whole = spans.trimmed(sentence, 0, len(sentence))
+    if spoken is not None:
+        said, quote = sentence[spoken[0] : spoken[1]], spoken
+    elif region[0] >= cue.end:  # the speaker after the cue: what was said is around them
+        said, quote = sentence[: cue.start] + " " + sentence[region[1] :], whole
+    else:  # what comes before the speaker ("There are no signs, a WHO official said")
+        said, quote = sentence[: region[0]] + " " + sentence[cue.end :], whole
+    found = [Reading(cue, attribution, said.strip(), stance_of(masked, cue, said), quote)]
+    if earlier and _participle(cue, masked) and cue.kind in STANCE_KINDS:
+        # "X said A, denying B": A is said in its own right.
+        first = earlier[0]
+        own = sentence[first.end : cue.start]
+        found.insert(
+            0, Reading(first, attribution, own.strip(), stance_of(masked, first, own), quote)
+        )
+    return found
+
+
+def _participle(cue: Cue, sentence: str) -> bool:
+    """ "..., denying a report", "..., reiterating a denial of reports"."""
+    return cue.text.lower().endswith("ing") or bool(
+        PARTICIPLE_BEFORE.search(sentence, 0, cue.start)
+    )
+
+
+def _continued(
+    sentence: str, quotes: list[tuple[int, int]], previous: Reading | None
+) -> list[Reading]:
+    if previous is None or not spans.is_quoted_sentence(sentence, quotes):
+        return []
+    start, end = spans.trimmed(sentence, quotes[0][0], quotes[-1][1])
+    said = sentence[start:end]
+    cue = replace(previous.cue, start=0, end=0, text=previous.cue.text, kind=Kind.SAY)
+    return [Reading(cue, previous.attribution, said, stance_of("", cue, said), (start, end))]
