@@ -376,3 +376,26 @@ def test_adding_the_quote_in_the_form_counts_as_accepting_and_undo_gives_back_th
     assert statement.note == ""
     assert not statement.quotes.filter(article=article).exists()
     assert statement.history.first().history_change_reason == "undo of an accepted suggestion"
+
+
+def test_dismissing_adjusting_and_undoing_read_as_many_queries_for_many_suggestions(
+    editor_client, django_assert_max_num_queries
+):
+    def bounds(article):
+        proposal = first_open(article)
+        undo = Decision.objects.filter(article=article, verdict="accepted").get()
+        return [
+            lambda: editor_client.get(urls(article, proposal)["adjust"]),
+            lambda: editor_client.post(
+                urls(article)["dismiss"], {"proposal": fingerprint(proposal)}
+            ),
+            lambda: editor_client.post(urls(article)["undo"], {"decision": undo.pk}),
+        ]
+
+    # One after the other: the second article's accept would otherwise join the
+    # first's statement, which an undo then refuses to remove.
+    measured = [queries_of(request) for request in bounds(decided_article(editor_client, extra=1))]
+    many = decided_article(editor_client, extra=30)
+    for bound, request in zip(measured, bounds(many), strict=True):
+        with django_assert_max_num_queries(bound):
+            request()
