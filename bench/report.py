@@ -235,6 +235,19 @@ def render_plans(run: dict) -> str:
             f"{p['queries']} | {p['query_seconds'] * 1000:,.0f} | {slow} |"
         )
     lines.append("")
+    for kind, load in (result.get("load") or {}).items():
+        lines += [
+            f"## Load {kind}: each kind of request",
+            "",
+            "| kind | requests | median ms | p95 ms | share of the time |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {name} | {k['requests']:,} | {fmt_ms(k['median_ms'])} | {fmt_ms(k['p95_ms'])} | "
+            f"{k['share']:.0%} |"
+            for name, k in load.get("kinds", {}).items()
+        ]
+        lines.append("")
     for name, p in profile.items():
         for q in p["slowest"][:2]:
             if q["plan"]:

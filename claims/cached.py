@@ -1,8 +1,8 @@
 """Aggregates and renderings cached until what they were made from changes.
 
-Counts come from the tallies the database keeps (claims.tallies) and are never cached.
-What is still costly at a million statements, an actor's position changes, a claim's
-timeline drawing, a page of rendered rows, is cached under a key holding
+What is costly at a million statements, an actor's position changes, a claim's
+timeline drawing, a page of rendered rows, the statement list's facets and a search's
+matches, is cached under a key holding
 
 - the data version: a token replaced on every write to outlets, articles, actors,
   claims and quotes, and by bulk writes (signals in claims.signals; bulk writes call
@@ -10,7 +10,9 @@ timeline drawing, a page of rendered rows, is cached under a key holding
 - the versions of the scopes it read ("claim:17", "actor:4"): tokens in a table
   (claims.models.ScopeVersion) replaced in the same transaction as every save or
   deletion of a statement of that claim or actor (scopes_changed), so an edit to one
-  statement leaves every other claim's and actor's cache warm.
+  statement leaves every other claim's and actor's cache warm; and "statements", which
+  database triggers replace on every write to statements and quotes, whatever wrote
+  (claims.database.statement_token), for what counts or searches all statements.
 
 The data version is replaced twice: at the write, so nothing cached during the
 writer's transaction outlives it, and when the transaction commits, so nothing computed
@@ -25,8 +27,10 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 from uuid import uuid4
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection, transaction
+
+from claims.database import statement_token
 
 VERSION_KEY = "claimtracker:data-version"
 # A day: cached aggregates of a version nobody reads any more expire on their own.
@@ -53,6 +57,10 @@ def data_changed() -> None:
 
 
 SCOPES_TABLE = "claims_scopeversion"  # claims.models.ScopeVersion
+# Replaced by database triggers on every write to statements and quotes, whatever wrote
+# (claims.database.statement_token): what counts or searches statements is cached under
+# it, and stays exact as of the last commit.
+STATEMENTS = statement_token.SCOPE
 
 
 def scope_versions(scopes: Iterable[str]) -> str:
@@ -89,8 +97,18 @@ def cached(name: str, key: object, compute: Callable[[], T], scopes: Iterable[st
     these versions of the scopes it reads."""
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:40]
     full_key = f"claimtracker:{name}:{data_version()}:{scope_versions(scopes)}:{digest}"
-    value = cache.get(full_key, MISSING)
+    value = aggregates().get(full_key, MISSING)
     if value is MISSING:
         value = compute()
-        cache.set(full_key, value, TIMEOUT)
+        aggregates().set(full_key, value, TIMEOUT)
     return value
+
+
+def aggregates():
+    """Where cached aggregates live (settings.CACHES["aggregates"]; the templates' {% cache
+    %} blocks name it too): their keys hold the versions they were made from, so each
+    process may keep its own, while the data version itself is in the shared cache."""
+    return caches[AGGREGATES]
+
+
+AGGREGATES = "aggregates"

@@ -3,9 +3,10 @@ has under the other filters, so a researcher sees what selecting it would give.
 
 Under no other filter, or one filter with one value, a facet's counts are read from the
 tallies the database keeps exact (claims.tallies): one indexed read, however many
-statements there are. Under more, or under a text search or a date range, they are
-counted over the statements those filters leave: one GROUP BY per facet (three for the
-actor facet) plus one query for the labels.
+statements there are. Under more, or under a date range, they are counted over the
+statements those filters leave, all facets under the same filters in one query
+(counted_under), which also gives the list its total; under a text search, over its
+newest matches (Matches).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -22,7 +24,7 @@ from django.utils.functional import cached_property
 
 from claims import tallies
 from claims.filters import StatementFilter
-from claims.models import Actor, Claim, Quote, Stance, Statement, StatementTag
+from claims.models import Actor, Claim, Stance, Statement, StatementTag
 from sources.models import Outlet
 
 FACET_LIMIT = 12
@@ -114,40 +116,63 @@ def matching_count(filterset: StatementFilter) -> int | None:
     return None if given is NOT_TALLIED else tallies.statements_with(given)
 
 
-def _counts(queryset, key) -> list[tuple[object, int]]:
-    rows = queryset.values(key).annotate(n=Count("id")).order_by("-n", key)[:FACET_LIMIT]
-    return [(row[key], row["n"]) for row in rows if row[key] is not None]
+# How each facet is counted over the statements some filters leave (the CTE `m` of
+# counted_under): (facet, key as text) per group. The actor facet counts a statement
+# once under each of its party, its actor and its speaker (StatementQuerySet.by_actors),
+# so its last two parts leave out the statements already counted under the first.
+COUNTED_PARTS = {
+    "actor": (
+        "SELECT 'actor', CAST(party_id AS TEXT), COUNT(*) FROM m GROUP BY party_id",
+        "SELECT 'actor', CAST(actor_id AS TEXT), COUNT(*) FROM m"
+        " WHERE actor_id <> party_id GROUP BY actor_id",
+        "SELECT 'actor', CAST(speaker_id AS TEXT), COUNT(*) FROM m WHERE speaker_id"
+        " IS NOT NULL AND speaker_id <> party_id AND speaker_id <> actor_id GROUP BY speaker_id",
+    ),
+    "speaker": (
+        "SELECT 'speaker', CAST(speaker_id AS TEXT), COUNT(*) FROM m"
+        " WHERE speaker_id IS NOT NULL GROUP BY speaker_id",
+    ),
+    "stance": ("SELECT 'stance', stance, COUNT(*) FROM m GROUP BY stance",),
+    "claim": ("SELECT 'claim', CAST(claim_id AS TEXT), COUNT(*) FROM m GROUP BY claim_id",),
+    "year": ("SELECT 'year', CAST(year AS TEXT), COUNT(*) FROM m GROUP BY year",),
+    # A statement's outlets are its "outlet" tags (claims.database.tallies): no join
+    # through its quotes and their articles.
+    "outlet": (
+        "SELECT 'outlet', t.value, COUNT(*) FROM claims_statementtag t"
+        " WHERE t.facet = 'outlet' AND t.statement_id IN (SELECT id FROM m) GROUP BY t.value",
+    ),
+}
+TOTAL = ""  # counted_under's name for how many statements there are in all
+COUNTED_PARTS[TOTAL] = ("SELECT '', '', COUNT(*) FROM m",)
+COUNTED_COLUMNS = ("id", "party_id", "actor_id", "speaker_id", "stance", "claim_id", "year")
 
 
-def _actor_counts(queryset) -> list[tuple[int, int]]:
-    # Choosing an actor lists its statements as party, as actor and as speaker
-    # (StatementQuerySet.by_actors): count each statement once under each of them.
-    counts: dict[int, int] = {}
-    for column, condition in (
-        ("party_id", Q()),
-        ("actor_id", ~Q(actor_id=F("party_id"))),
-        ("speaker_id", ~Q(speaker_id=F("party_id")) & ~Q(speaker_id=F("actor_id"))),
-    ):
-        rows = queryset.filter(condition).values_list(column).annotate(n=Count("id")).order_by()
-        for key, n in rows:
-            if key is not None:
-                counts[key] = counts.get(key, 0) + n
-    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:FACET_LIMIT]
+def counted_under(queryset: QuerySet[Statement], names) -> dict[str, list[tuple[str, int]]]:
+    """For each facet in `names`, (value, statements) among the statements of
+    `queryset`, most first: one query for all of them, which reads the filtered
+    statements once (materialised) and groups them once per facet."""
+    rows = queryset.annotate(year=ExtractYear("made_on")).values_list(*COUNTED_COLUMNS)
+    try:
+        sql, params = rows.order_by().query.sql_with_params()
+    except EmptyResultSet:
+        return {name: [] for name in names}
+    parts = [part for name in names for part in COUNTED_PARTS[name]]
+    columns = ", ".join(COUNTED_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH m ({columns}) AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts), params
+        )
+        found = cursor.fetchall()
+    totals: dict[str, dict[str, int]] = {name: {} for name in names}
+    for name, value, n in found:
+        if value is not None and (n or name != TOTAL):
+            totals[name][value] = totals[name].get(value, 0) + n
+    return {name: sorted(counts.items(), key=_most_first) for name, counts in totals.items()}
 
 
-def _outlet_counts(queryset) -> list[tuple[int, int]]:
-    rows = (
-        Quote.objects.filter(statement__in=queryset.values("id"))
-        .values("article__outlet_id")
-        .annotate(n=Count("statement_id", distinct=True))
-        .order_by("-n", "article__outlet_id")[:FACET_LIMIT]
-    )
-    return [(row["article__outlet_id"], row["n"]) for row in rows]
-
-
-def _year_counts(queryset) -> list[tuple[int, int]]:
-    rows = queryset.annotate(year=ExtractYear("made_on")).values("year").annotate(n=Count("id"))
-    return [(row["year"], row["n"]) for row in rows.order_by("-n", "year")[:FACET_LIMIT]]
+def _most_first(pair: tuple[str, int]):
+    value, n = pair
+    return (-n, int(value) if value.isdigit() else 0, value)
 
 
 def _in_bulk(model, field: str):
@@ -158,26 +183,19 @@ def _in_bulk(model, field: str):
     return labels
 
 
-# name, title, counted over a queryset, the labels of its keys, the key of a tag.
+# name, title, the labels of its keys, the key of a tag.
 FACETS = (
-    ("actor", "Actor", _actor_counts, _in_bulk(Actor, "name"), int),
-    ("speaker", "Speaker", lambda qs: _counts(qs, "speaker_id"), _in_bulk(Actor, "name"), int),
+    ("actor", "Actor", _in_bulk(Actor, "name"), int),
+    ("speaker", "Speaker", _in_bulk(Actor, "name"), int),
     (
         "stance",
         "Stance",
-        lambda qs: _counts(qs, "stance"),
         lambda keys: {value: (value, label) for value, label in Stance.choices},
         str,
     ),
-    ("claim", "Claim", lambda qs: _counts(qs, "claim_id"), _in_bulk(Claim, "text"), int),
-    ("outlet", "Outlet", _outlet_counts, _in_bulk(Outlet, "name"), int),
-    (
-        "year",
-        "Year",
-        _year_counts,
-        lambda keys: {year: (str(year), str(year)) for year in keys},
-        int,
-    ),
+    ("claim", "Claim", _in_bulk(Claim, "text"), int),
+    ("outlet", "Outlet", _in_bulk(Outlet, "name"), int),
+    ("year", "Year", lambda keys: {year: (str(year), str(year)) for year in keys}, int),
 )
 
 
@@ -218,6 +236,11 @@ class Matches:
         ids = list(ids[: SEARCH_CAP + 1])
         return cls(ids[:SEARCH_CAP], len(ids) > SEARCH_CAP)
 
+    def read(self) -> Matches:
+        """Itself, with its facet counts read (to be cached whole)."""
+        self.tagged  # noqa: B018 (a cached_property, read for its side effect)
+        return self
+
     @cached_property
     def tagged(self) -> dict[str, list[tuple[str, int]]]:
         # The ids go as one parameter (an array, or JSON on SQLite): 10,000 parameters
@@ -243,28 +266,41 @@ class Matches:
 
 def statement_facets(
     filterset: StatementFilter, params: QueryDict, matches: Matches | None = None
-) -> list[Facet]:
-    """The facets; `matches`, the text search's matches under every filter, if read."""
+) -> tuple[list[Facet], int | None]:
+    """The facets, and how many statements the filters match when counting the facets
+    told (else None); `matches`, the text search's matches under every filter, if read."""
     active = active_filters(filterset)
     searching = bool((filterset.form.cleaned_data.get("q") or "").strip())
     cleaned = filterset.form.cleaned_data
     by_left_out = {"": matches} if matches else {}  # by the filter left out, "" for none
+    # Without a search, the facets not tallied are counted together under each set of
+    # filters: those of no filter in use under all of them (with the total), each
+    # filter's own under the others.
+    counting: dict[str, list[str]] = {}
+    for name, *_ in FACETS:
+        if not searching and tally_given(active, skip=name) is NOT_TALLIED:
+            counting.setdefault(name if cleaned.get(name) else "", []).append(name)
+    counted = {}
+    for left_out, names in counting.items():
+        counts = counted_under(filtered_except(filterset, left_out), [*names, TOTAL])
+        counted |= {(left_out, name): pairs for name, pairs in counts.items()}
+    total = counted.get(("", TOTAL))
     facets = []
-    for name, title, counted, labels_of, key_of in FACETS:
+    for name, title, labels_of, key_of in FACETS:
         given = tally_given(active, skip=name)
+        left_out = name if cleaned.get(name) else ""
         if given is NOT_TALLIED and searching:
-            left_out = name if cleaned.get(name) else ""
             if left_out not in by_left_out:
                 by_left_out[left_out] = Matches.of(filtered_except(filterset, left_out))
-            pairs = [(key_of(v), n) for v, n in by_left_out[left_out].counts(name)]
-            pairs = pairs[:FACET_LIMIT]
+            found = by_left_out[left_out].counts(name)
         elif given is NOT_TALLIED:
-            pairs = counted(filtered_except(filterset, name))
+            found = counted[left_out, name]
         else:
-            pairs = [(key_of(v), n) for v, n in tallies.values_of(name, given)[:FACET_LIMIT]]
+            found = tallies.values_of(name, given, FACET_LIMIT)
+        pairs = [(key_of(v), n) for v, n in found[:FACET_LIMIT]]
         if name == "year":  # newest first, as a timeline reads
             pairs.sort(key=lambda pair: -pair[0])
         chosen = {_tag(v) for v in cleaned.get(name) or []}
         labels = labels_of([key for key, _ in pairs])
         facets.append(_facet(name, title, pairs, labels, params, chosen))
-    return facets
+    return facets, None if total is None else sum(n for _, n in total)

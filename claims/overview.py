@@ -18,7 +18,7 @@ CANDIDATE_ACTORS = 60
 
 
 def most_active_claims(limit: int) -> list[Claim]:
-    ids = [int(value) for value, _ in tallies.values_of("claim")[:limit]]
+    ids = [int(value) for value, _ in tallies.values_of("claim", limit=limit)]
     claims = sorted(
         queries.claims_for_list().filter(pk__in=ids),
         key=lambda claim: (-claim.statement_count, claim.text),
@@ -43,7 +43,7 @@ class StanceMatrix:
 
 def busiest_parties(limit: int) -> list[Actor]:
     """The actors statements count for (no person speaking for a body), busiest first."""
-    counted = [int(value) for value, _ in tallies.values_of("actor")[:CANDIDATE_ACTORS]]
+    counted = [int(value) for value, _ in tallies.values_of("actor", limit=CANDIDATE_ACTORS)]
     actors = Actor.objects.in_bulk(counted)
     parties = [actors[pk] for pk in counted if pk in actors and actors[pk].speaks_for_id is None]
     return parties[:limit]
@@ -71,7 +71,7 @@ def stance_matrix(
 ) -> StanceMatrix:
     """Each busy party's latest stance on each busy claim: four queries in all."""
     actors = busiest_parties(actor_limit)
-    claim_ids = [int(value) for value, _ in tallies.values_of("claim")[:claim_limit]]
+    claim_ids = [int(value) for value, _ in tallies.values_of("claim", limit=claim_limit)]
     by_id = Claim.objects.in_bulk(claim_ids)
     claims = [by_id[pk] for pk in claim_ids if pk in by_id]
     pairs = [(actor.pk, claim.pk) for actor in actors for claim in claims]

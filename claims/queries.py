@@ -13,18 +13,16 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import (
     CharField,
     Count,
-    F,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Window,
-    prefetch_related_objects,
 )
-from django.db.models.functions import Cast, Coalesce, RowNumber
+from django.db.models.functions import Cast, Coalesce
 
 from claims import standing
 from claims.models import (
@@ -84,22 +82,22 @@ def actor_history(actor: Actor) -> QuerySet[Statement]:
 POSITION_CHANGES_SHOWN = 20
 
 # The actor's statements that change their party's stance on a claim, newest first,
-# with the stance before, the number of such changes in all (before LIMIT cuts), from
-# one window over the party threads the statements belong to: the (party, claim,
-# made_on, id) index gives the rows in thread order, so nothing per statement.
+# with the statement before, and the number of such changes in all (before LIMIT cuts),
+# from one window over the party threads the statements belong to. The window reads
+# only the columns of the (party, claim, made_on, id, stance) index, so a busy party's
+# 141,000 statements are read from the index alone, not row by row; only the changes
+# shown and the statements before them are read whole (actor_position_changes).
 POSITION_CHANGES_SQL = """
-SELECT t.*, count(*) OVER () AS changes_in_all FROM (
-    SELECT s.id, s.claim_id, s.actor_id, s.party_id, s.speaker_id, s.stance, s.made_on,
-           s.made_on_precision,
+SELECT t.id, t.previous_id, count(*) OVER () AS changes_in_all FROM (
+    SELECT s.id, s.party_id, s.stance, s.made_on,
            LAG(s.stance) OVER thread AS previous_stance,
-           LAG(s.made_on) OVER thread AS previous_made_on,
-           LAG(s.made_on_precision) OVER thread AS previous_precision
+           LAG(s.id) OVER thread AS previous_id
     FROM {table} s
     WHERE s.party_id IN ({parties})
     WINDOW thread AS (PARTITION BY s.party_id, s.claim_id ORDER BY s.made_on, s.id)
 ) t
 WHERE t.previous_stance <> t.stance
-  AND (t.party_id = %s OR t.actor_id = %s OR t.speaker_id = %s)
+  AND (t.party_id = %s OR t.id IN (SELECT id FROM {table} WHERE actor_id = %s OR speaker_id = %s))
 ORDER BY t.made_on DESC, t.id DESC
 LIMIT %s
 """
@@ -129,15 +127,24 @@ def actor_position_changes(actor: Actor, parties: set[int] | None = None) -> Pos
     history table below flags every one)."""
     parties = parties or position_change_parties(actor)
     sql = POSITION_CHANGES_SQL.format(
-        table=Statement._meta.db_table, parties=", ".join(["%s"] * len(parties))
+        table=connection.ops.quote_name(Statement._meta.db_table),
+        parties=", ".join(["%s"] * len(parties)),
     )
     params = [*sorted(parties), actor.pk, actor.pk, actor.pk, POSITION_CHANGES_SHOWN]
-    latest = list(Statement.objects.raw(sql, params))
-    for change in latest:
-        if isinstance(change.previous_made_on, str):  # SQLite gives raw columns as text
-            change.previous_made_on = datetime.date.fromisoformat(change.previous_made_on)
-    prefetch_related_objects(latest, "claim")
-    return PositionChanges(latest, latest[0].changes_in_all if latest else 0)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    read = Statement.objects.select_related("claim").in_bulk(
+        [pk for row in found for pk in row[:2]]
+    )
+    latest = []
+    for pk, previous_pk, _ in found:
+        change, previous = read[pk], read[previous_pk]
+        change.previous_stance = previous.stance
+        change.previous_made_on = previous.made_on
+        change.previous_precision = previous.made_on_precision
+        latest.append(change)
+    return PositionChanges(latest, found[0][2] if found else 0)
 
 
 def claim_timeline(claim: Claim) -> QuerySet[Statement]:
@@ -311,29 +318,53 @@ def claim_standing(claim: Claim) -> standing.Standing:
 def claim_standing_summary(claim: Claim) -> standing.StandingSummary:
     """Who confirmed the claim (each party's first confirmation) and who denied it after
     the first confirmation (each party's last denial), for a claim annotated by
-    claims_for_list(): two small queries, one row per party."""
+    claims_for_list(): three small queries, one row per party."""
     derived = claim_standing(claim)
     if not claim.first_confirmed_on:
         return standing.StandingSummary(derived)
-
-    def voices(statements: QuerySet[Statement], *order) -> tuple[standing.Voice, ...]:
-        # One row per party: the first (or last) of its statements in `order`.
-        ranked = statements.annotate(
-            rank=Window(RowNumber(), partition_by=[F("party_id")], order_by=list(order))
-        ).filter(rank=1)
-        rows = sorted(
-            ranked.values_list("party__name", "made_on", "made_on_precision"),
-            key=lambda row: (row[1], row[0]),
+    confirmed = party_voices(claim, "confirmed", first=True)
+    denied = party_voices(claim, "denied", first=False, after=claim.first_confirmed_on)
+    names = dict(
+        Actor.objects.filter(pk__in={v.party_id for v in (*confirmed, *denied)}).values_list(
+            "pk", "name"
         )
-        return tuple(standing.Voice(*row) for row in rows)
-
-    on_claim = Statement.objects.filter(claim=claim)
-    return standing.StandingSummary(
-        derived,
-        confirmed_by=voices(on_claim.filter(stance="confirmed"), F("made_on").asc(), F("id").asc()),
-        still_denied_by=voices(
-            on_claim.filter(stance="denied", made_on__gt=claim.first_confirmed_on),
-            F("made_on").desc(),
-            F("id").desc(),
-        ),
     )
+
+    def voices(rows) -> tuple[standing.Voice, ...]:
+        said = [standing.Voice(names[r.party_id], r.made_on, r.made_on_precision) for r in rows]
+        return tuple(sorted(said, key=lambda voice: (voice.made_on, voice.party)))
+
+    return standing.StandingSummary(
+        derived, confirmed_by=voices(confirmed), still_denied_by=voices(denied)
+    )
+
+
+# Each party's first (MIN) or last (MAX) statement of one stance on a claim, after a
+# date: the dates grouped from the (claim, stance, party, made_on) index alone, then
+# the statements on those dates. A window ranking every statement read each one's row:
+# 0.3 s for the busiest claim's 27,000 confirmations at 1,000,000 statements.
+PARTY_VOICES_SQL = """
+SELECT s.id, s.party_id, s.made_on, s.made_on_precision FROM {table} s
+JOIN (
+    SELECT party_id, {pick}(made_on) AS made_on FROM {table}
+    WHERE claim_id = %s AND stance = %s AND made_on > %s GROUP BY party_id
+) f ON s.party_id = f.party_id AND s.made_on = f.made_on
+WHERE s.claim_id = %s AND s.stance = %s
+"""
+
+
+def party_voices(
+    claim: Claim, stance: str, *, first: bool, after: datetime.date = datetime.date.min
+) -> list[Statement]:
+    """Each party's first (or last) statement of `stance` on the claim made after
+    `after`: ties on a date go to the lower (or higher) id, as in the party's thread."""
+    sql = PARTY_VOICES_SQL.format(
+        table=connection.ops.quote_name(Statement._meta.db_table), pick="MIN" if first else "MAX"
+    )
+    rows = Statement.objects.raw(sql, [claim.pk, stance, after, claim.pk, stance])
+    chosen: dict[int, Statement] = {}
+    for row in rows:
+        kept = chosen.get(row.party_id)
+        if kept is None or (row.pk < kept.pk) == first:
+            chosen[row.party_id] = row
+    return list(chosen.values())

@@ -149,7 +149,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
-USE_I18N = True
+# Every page is in English and nothing is translated. With translation on, each of the
+# hundreds of URLs and dates a page renders asked which language is active (a third of
+# a statement list's rendering time in a profile at 1,000,000 statements).
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"

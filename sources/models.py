@@ -3,9 +3,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.db.models.functions import Lower
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from claimtracker import links
 from claimtracker.versioning import Versioned
 from sources.signals import body_correcting
 
@@ -66,7 +66,7 @@ class Article(Versioned):
             super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("sources:article-detail", args=[self.pk])
+        return links.page_of("sources:article-detail", self.pk)
 
     def stored_body(self) -> str | None:
         """The body as the database holds it now, None for an unsaved article."""

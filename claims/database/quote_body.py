@@ -7,7 +7,7 @@ positions in characters (code points), as Python does.
 
 from __future__ import annotations
 
-from claims.database import quoted_statements, search, spokespeople, tallies
+from claims.database import quoted_statements, search, spokespeople, statement_token, tallies
 from claims.database.vendor import run_for_vendor
 
 # The PostgreSQL trigger's name: bulk loads (claims.corpus) disable it by name.
@@ -96,7 +96,7 @@ def ensure_sqlite_triggers(sender=None, using="default", **kwargs) -> None:
             "claims_quote_fts_delete",
             "claims_quote_fts_update",
         }
-        for later in (spokespeople, quoted_statements, tallies):
+        for later in (spokespeople, quoted_statements, tallies, statement_token):
             if not set(later.TRIGGERS) <= present and applied(cursor, later.MIGRATION):
                 for sql in [*later.SQLITE_REVERSE, *later.SQLITE_FORWARD]:
                     cursor.execute(sql)

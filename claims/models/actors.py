@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims.models.choices import SPOKESBODY_KINDS, ActorKind, choices_check
+from claimtracker import links
 from claimtracker.versioning import Versioned
 
 
@@ -52,7 +52,7 @@ class Actor(Versioned):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:actor-detail", args=[self.slug])
+        return links.page_of("claims:actor-detail", self.slug)
 
     @property
     def counts_for_id(self) -> int:

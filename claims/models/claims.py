@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from claimtracker import links
 from claimtracker.versioning import Versioned
 
 
@@ -25,7 +25,7 @@ class Claim(Versioned):
         return self.text
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:claim-detail", args=[self.slug])
+        return links.page_of("claims:claim-detail", self.slug)
 
 
 class MergedClaim(models.Model):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce, Length
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims import cached
 from claims.models.actors import Actor
 from claims.models.choices import ActorKind, DatePrecision, Stance, choices_check
 from claims.models.claims import Claim
+from claimtracker import links
 from claimtracker.versioning import Versioned
 from sources import dates, text
 from sources.models import Article
@@ -159,10 +159,17 @@ class Statement(Versioned):
             models.Index(fields=["stance", "made_on"], name="statement_stance_date_idx"),
             # A claim's first confirmation and last denial, read for every listed claim.
             models.Index(fields=["claim", "stance", "made_on"], name="statement_claim_stance_idx"),
+            # Each party's first confirmation and last denial of a claim, grouped from the
+            # index alone (queries.party_voices).
+            models.Index(
+                fields=["claim", "stance", "party", "made_on"], name="statement_party_voice_idx"
+            ),
             # A party's thread on a claim in date order: previous stances, position
             # changes, actor histories and the actor facet.
+            # With the stance last, a party's position changes are found in it alone.
             models.Index(
-                fields=["party", "claim", "made_on", "id"], name="statement_party_thread_idx"
+                fields=["party", "claim", "made_on", "id", "stance"],
+                name="statement_party_thread_idx",
             ),
         ]
 
@@ -170,7 +177,7 @@ class Statement(Versioned):
         return f"{self.actor} {self.stance}: {self.claim} ({self.made_on_display})"
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:statement-detail", args=[self.pk])
+        return links.page_of("claims:statement-detail", self.pk)
 
     def save(self, *args, **kwargs) -> None:
         # The party is derived by claims.signals.derive_party, which loaddata also runs.

@@ -41,8 +41,13 @@ class StatementTag(models.Model):
 
     class Meta:
         db_table = "claims_statementtag"
-        # Covering: a search's facet counts read the tags of its matches from the index.
-        indexes = [models.Index(fields=["statement_id", "facet", "value"], name="statementtag_idx")]
+        indexes = [
+            # Covering: a search's facet counts read the tags of its matches from the index.
+            models.Index(fields=["statement_id", "facet", "value"], name="statementtag_idx"),
+            # The statements with a tag in one index range: the outlet filter
+            # (claims.filters.by_outlets) reads it instead of joining every quote.
+            models.Index(fields=["facet", "value", "statement_id"], name="statementtag_value_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"statement {self.statement_id}: {self.facet}={self.value}"

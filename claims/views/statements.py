@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import citations, queries
+from claims import cached, citations, queries
 from claims.facets import SEARCH_CAP, Matches, matching_count, statement_facets
 from claims.filters import FILTER_PARAMETERS, StatementFilter, unknown_parameters
 from claims.models import Stance, Statement
@@ -29,13 +29,23 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     query = query_without_page(request.GET)
     q = filterset.form.cleaned_data.get("q") or ""
     rows, matches = filterset.qs, None
+    # Cached until the next write to any statement or quote (cached.STATEMENTS), so
+    # exact as of the last commit; keyed by the filters as given.
     if q.strip():
         # One read of the search's newest matches serves the page, its count and facets.
-        matches = Matches.of(filterset.qs)
+        matches = cached.cached(
+            "search-matches", query, lambda: Matches.of(filterset.qs).read(), [cached.STATEMENTS]
+        )
         rows = matches.ids
+    facets, count = cached.cached(
+        "statement-facets",
+        query,
+        lambda: facets_and_count(filterset, request.GET, matches),
+        [cached.STATEMENTS],
+    )
     context |= {
-        "page": page_of(request, rows, dress=queries.details_of, count=matching_count(filterset)),
-        "facets": statement_facets(filterset, request.GET, matches),
+        "page": page_of(request, rows, dress=queries.details_of, count=count),
+        "facets": facets,
         "capped": matches is not None and matches.capped,
         "search_cap": f"{SEARCH_CAP:,}",
         "query": query,
@@ -45,6 +55,14 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         "stances": Stance.choices,
     }
     return render(request, "claims/statement_list.html", context)
+
+
+def facets_and_count(filterset: StatementFilter, params, matches: Matches | None):
+    """The facets, and how many statements the filters match when the tallies or the
+    facets' counting tell (None: the paginator counts the search's matches)."""
+    facets, counted = statement_facets(filterset, params, matches)
+    count = matching_count(filterset)
+    return facets, counted if count is None else count
 
 
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:

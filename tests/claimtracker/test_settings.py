@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from claimtracker.environment import (
     env_bool,
+    env_cache,
     env_database,
     env_hosts,
     env_int,
@@ -209,3 +210,24 @@ def test_production_settings_without_a_secret_key_do_not_start():
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_without_redis_aggregates_stay_in_each_process_and_versions_in_the_database():
+    caches = env_cache("REDIS_URL", {})
+    # The data version (and the throttles and lockouts) must be shared by every worker;
+    # the aggregates, keyed by the versions they were made from, need not be.
+    assert caches["default"]["BACKEND"].endswith("DatabaseCache")
+    assert caches["aggregates"]["BACKEND"].endswith("LocMemCache")
+
+
+def test_with_redis_both_caches_are_shared_and_kept_apart():
+    caches = env_cache("REDIS_URL", {"REDIS_URL": "redis://127.0.0.1:6379/1"})
+    assert {c["BACKEND"] for c in caches.values()} == {
+        "django.core.cache.backends.redis.RedisCache"
+    }
+    assert caches["aggregates"]["KEY_PREFIX"] != caches["default"].get("KEY_PREFIX", "")
+
+
+def test_a_cache_url_that_is_not_redis_is_refused_naming_the_variable():
+    with pytest.raises(ImproperlyConfigured, match="REDIS_URL must be a redis:// URL"):
+        env_cache("REDIS_URL", {"REDIS_URL": "memcached://127.0.0.1:11211"})

@@ -17,7 +17,10 @@ from tests.factories import make_user
 from tests.hardening import corpus
 
 ENTRIES = corpus.entries()
-IN_MEMORY = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+IN_MEMORY = {
+    name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+    for name in ("default", "aggregates")
+}
 PASSED: dict[str, int] = {}  # entry id -> tables checked
 
 

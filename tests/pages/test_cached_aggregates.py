@@ -101,3 +101,38 @@ def test_a_write_by_raw_sql_shows_on_the_next_page(client, state):
     assert total(client, "/statements/?stance=denied") == 0
     assert facet_count(client, "/statements/", "stance", "confirmed") == 1
     assert facet_count(client, f"/statements/?actor={state.slug}", "stance", "confirmed") == 1
+
+
+def tally_reads(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return sum('"claims_tally"' in q["sql"] for q in captured)
+
+
+def test_facets_read_again_only_after_a_write(client, state):
+    make_statement(actor=state, stance="denied")
+    assert tally_reads(client, "/statements/?stance=denied") > 0
+    assert tally_reads(client, "/statements/?stance=denied") == 0  # cached
+
+    make_statement(actor=state, stance="denied")
+    assert tally_reads(client, "/statements/?stance=denied") > 0
+    assert total(client, "/statements/?stance=denied") == 2
+
+
+def test_a_raw_sql_write_also_refreshes_a_cached_search_and_the_home_page(client, state):
+    from django.db import connection
+
+    make_statement(actor=state, stance="denied")  # its quote says "drones"
+    assert facet_count(client, "/statements/?q=drones", "stance", "denied") == 1
+    matrix = client.get("/").context["matrix"]
+    assert [cell.stance for _, cells in matrix.rows for cell in cells if cell] == ["denied"]
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE claims_statement SET stance = 'confirmed'")
+
+    assert facet_count(client, "/statements/?q=drones", "stance", "denied") == 0
+    assert facet_count(client, "/statements/?q=drones", "stance", "confirmed") == 1
+    matrix = client.get("/").context["matrix"]
+    assert [cell.stance for _, cells in matrix.rows for cell in cells if cell] == ["confirmed"]

@@ -95,3 +95,18 @@ def test_an_unconfirmed_claim_has_no_confirmation_summary(db):
     assert summary.standing is standing.Standing.ASSERTED
     assert summary.confirmed_by == () and summary.still_denied_by == ()
     assert str(summary) == "asserted only"
+
+
+def test_statements_on_the_same_day_are_taken_in_the_order_they_were_recorded(db):
+    # A party's thread orders a day's statements by id: its first confirmation is the
+    # earlier record of the day, its last denial the later one.
+    claim = make_claim(text="Freedonia supplied drones to Sylvania")
+    freedonia, sylvania = make_actor(name="Freedonia"), make_actor(name="Sylvania")
+    record(claim, freedonia, "confirmed", on(2022, 11, 1), precision="month")
+    record(claim, freedonia, "confirmed", on(2022, 11, 1), precision="day")
+    record(claim, sylvania, "denied", on(2023, 1, 1), precision="day")
+    record(claim, sylvania, "denied", on(2023, 1, 1), precision="year")
+
+    summary = queries.claim_standing_summary(queries.claims_for_list().get(pk=claim.pk))
+
+    assert str(summary) == "confirmed by Freedonia, November 2022; still denied by Sylvania, 2023"
