@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from assistant.decisions import open_proposals
+from assistant.decisions import fingerprint, open_proposals
 from claims.models import Actor, Claim
 from tests.factories import make_actor, make_article, make_statement
 
@@ -58,3 +58,14 @@ def joining_article():
     proposal = next(p for p in open_proposals(article) if p.actor.slug == "iran")
     assert proposal.joins_statement == statement.pk, "the assistant proposes no join"
     return article, statement, proposal
+
+
+def urls(article, proposal=None) -> dict[str, str]:
+    """The panel's addresses for an article (and a proposal's form)."""
+    base = f"/articles/{article.pk}/suggestions/"
+    return {
+        "accept": base + "accept/",
+        "dismiss": base + "dismiss/",
+        "undo": base + "undo/",
+        "adjust": base + f"{fingerprint(proposal) if proposal else '0' * 32}/adjust/",
+    }
