@@ -10,7 +10,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assistant.proposals import propose
+from assistant.decisions import open_proposals
 from claims.models.choices import ActorKind, DatePrecision, Stance
 from claimtracker import roles
 from sources.models import Article
@@ -83,5 +83,6 @@ class ArticleProposals(APIView):
         article = Article.objects.filter(pk=pk).first()
         if article is None:
             raise NotFound("No article has this id.")
-        proposals = [proposal.as_json() for proposal in propose(article)]
+        # Less what editors accepted or dismissed: the panel's list (assistant.decisions).
+        proposals = [proposal.as_json() for proposal in open_proposals(article)]
         return Response({"article": article.pk, "proposals": proposals})

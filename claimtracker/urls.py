@@ -10,4 +10,5 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("claims.urls")),
     path("", include("sources.urls")),
+    path("", include("assistant.urls")),
 ]

@@ -44,7 +44,21 @@ class Highlight:
     label: str = ""  # what the quote's marker reads, e.g. "#12" for its statement
 
 
-def highlighted_body(body: str, highlights: Sequence[Highlight]) -> SafeString:
+@dataclass(frozen=True)
+class Mark:
+    """A span to mark without a link (a suggested quote): `<mark class=css>` around its
+    words, inside any quote link, and an anchor `id` where it starts."""
+
+    key: str
+    start: int
+    end: int
+    title: str
+    css: str = "suggested"
+
+
+def highlighted_body(
+    body: str, highlights: Sequence[Highlight], marks: Sequence[Mark] = ()
+) -> SafeString:
     """The body escaped, each quote a link to its statement.
 
     Where quotes overlap, the shared words can link to only one statement, so each
@@ -56,14 +70,24 @@ def highlighted_body(body: str, highlights: Sequence[Highlight]) -> SafeString:
     for h in sorted(highlights, key=lambda h: (h.start, h.key)):
         starts.setdefault(h.start, []).append(h.key)
         ends.setdefault(h.end, []).append(h.key)
-    pieces = segments(body, [(h.start, h.end, h.key) for h in highlights])
-    overlapping = {key for piece in pieces if len(piece.keys) > 1 for key in piece.keys}
+    mark_starts: dict[int, list[Mark]] = {}
+    for mark in sorted(marks, key=lambda m: (m.start, m.key)):
+        mark_starts.setdefault(mark.start, []).append(mark)
+    spans = [(h.start, h.end, h.key) for h in highlights] + [(m.start, m.end, m) for m in marks]
+    pieces = segments(body, spans)
+    overlapping = {
+        key for piece in pieces if len(_quotes(piece.keys)) > 1 for key in _quotes(piece.keys)
+    }
     parts = []
     for segment in pieces:
         for key in starts.pop(segment.start, []):
             parts.append(format_html('<span id="quote-{}" class="quote-anchor"></span>', key))
+        for mark in mark_starts.pop(segment.start, []):
+            parts.append(format_html('<span id="{}" class="mark-anchor"></span>', mark.key))
+        words = _marked(segment)
+        segment = Segment(segment.start, segment.end, segment.text, _quotes(segment.keys))
         if not segment.keys:
-            parts.append(escape(segment.text))
+            parts.append(words)
             continue
         first = by_key[segment.keys[0]]
         title = "; ".join(by_key[key].title for key in segment.keys)
@@ -75,7 +99,7 @@ def highlighted_body(body: str, highlights: Sequence[Highlight]) -> SafeString:
                 first.href,
                 title,
                 " ".join(str(key) for key in segment.keys),
-                segment.text,
+                words,
             )
         )
         marked = set()
@@ -92,3 +116,21 @@ def highlighted_body(body: str, highlights: Sequence[Highlight]) -> SafeString:
                     )
                 )
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 (all parts escaped)
+
+
+def _quotes(keys: tuple) -> tuple:
+    return tuple(key for key in keys if not isinstance(key, Mark))
+
+
+def _marked(segment: Segment) -> SafeString:
+    """The segment's words escaped, inside a <mark> for each mark covering them."""
+    words = escape(segment.text)
+    for mark in reversed([key for key in segment.keys if isinstance(key, Mark)]):
+        words = format_html(
+            '<mark class="{}" data-mark="{}" title="{}">{}</mark>',
+            mark.css,
+            mark.key,
+            mark.title,
+            words,
+        )
+    return words

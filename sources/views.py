@@ -26,6 +26,9 @@ from sources.highlight import Highlight, highlighted_body
 from sources.models import Article
 
 ARTICLES_PER_PAGE = 50
+# The article page's "Suggested statements" panel, where an editor lands after entering
+# an article (the panel is the assistant's, shown by its template tag; no import here).
+SUGGESTIONS_ANCHOR = "suggestions"
 
 
 def article_list(request: HttpRequest) -> HttpResponse:
@@ -90,6 +93,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "article": article,
             "body_html": highlighted_body(article.body, highlights),
+            # For the editors' suggestions panel, which marks its spans among these.
+            "highlights": highlights,
             "quotes": quotes,
             "can_edit": is_editor(request.user),
         },
@@ -132,7 +137,8 @@ def article_create(request: HttpRequest) -> HttpResponse:
         form = ArticleForm(request.POST)
         if form.is_valid() and _save(form, expected_version=None):
             messages.success(request, f"Saved article #{form.instance.pk}.")
-            return redirect(form.instance)
+            # The editor goes on with the statements the assistant suggests for it.
+            return redirect(f"{form.instance.get_absolute_url()}#{SUGGESTIONS_ANCHOR}")
         status = 400
     else:
         form = ArticleForm()

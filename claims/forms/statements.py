@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db import transaction
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -97,6 +98,27 @@ class StatementFromArticleForm(forms.Form):
         self.new_actor: Actor | None = None
         self.new_claim: Claim | None = None
 
+    def save(self) -> Statement:
+        """Record the validated statement, with the new actor or claim it names, all or
+        nothing (the statement form and the assistant's one-click accept)."""
+        data = self.cleaned_data
+        with transaction.atomic():
+            for created in (self.new_actor, self.new_claim):
+                if created is not None:
+                    created.full_clean(exclude=["version"])
+                    created.save()
+            return actions.record_statement(
+                actor=data["actor_record"],
+                speaker=data.get("speaker_record"),
+                claim=data["claim_record"],
+                stance=data["stance"],
+                made_on=data["made_on"],
+                made_on_precision=data["made_on_precision"],
+                date_wording=data.get("date_wording", ""),
+                note=data.get("note", ""),
+                quotes=[actions.QuoteSpec(self.article, data["text"], data.get("start"))],
+            )
+
     def clean_text(self):
         # Browsers send textarea line breaks as CRLF; article bodies use LF.
         quoted = self.cleaned_data["text"].replace("\r\n", "\n")
@@ -173,7 +195,7 @@ class StatementFromArticleForm(forms.Form):
                 "or tick “create … even though similar ones exist”.",
             )
             return
-        self.new_actor = Actor(name=name, slug=_unique_slug(Actor, name), kind=kind)
+        self.new_actor = Actor(name=name, slug=unique_slug(Actor, name), kind=kind)
         cleaned["actor_record"] = self.new_actor
 
     def _clean_speaker(self, cleaned):
@@ -206,7 +228,7 @@ class StatementFromArticleForm(forms.Form):
                 + ". Use one of them, or tick “create … even though similar ones exist”.",
             )
             return
-        self.new_claim = Claim(text=value, slug=_unique_slug(Claim, value))
+        self.new_claim = Claim(text=value, slug=unique_slug(Claim, value))
         cleaned["claim_record"] = self.new_claim
 
     def _clean_date(self, cleaned):
@@ -240,7 +262,7 @@ class StatementFromArticleForm(forms.Form):
             )
 
 
-def _unique_slug(model, name: str) -> str:
+def unique_slug(model, name: str) -> str:
     base = slugify(name)[:90] or "item"
     slug, n = base, 2
     while model.objects.filter(slug=slug).exists():

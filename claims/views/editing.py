@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from claims import actions, joining, queries, suggestions
 from claims.forms.statements import STATEMENT_FACTS, StatementEditForm, StatementFromArticleForm
-from claims.models import Actor, Claim, Statement
+from claims.models import Actor, Claim, Quote, Statement
 from claimtracker import inputs
 from claimtracker.roles import editor_required
 from claimtracker.versioning import StaleVersion
@@ -50,25 +53,65 @@ def _apply_model_errors(form, error: ValidationError) -> None:
 @editor_required
 def statement_create(request: HttpRequest, article_pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet"), pk=article_pk)
+    return statement_page(request, article, initial=_selection(request, article))
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What saving the statement form wrote: a new statement, or a quote joining one."""
+
+    statement: Statement
+    quote: Quote
+    created_statement: bool
+    new_actor: Actor | None = None
+    new_claim: Claim | None = None
+
+
+def statement_page(
+    request: HttpRequest,
+    article: Article,
+    *,
+    initial: dict,
+    recorded: Callable[[Recorded], str | None] | None = None,
+    context: dict | None = None,
+) -> HttpResponse:
+    """The statement form for `article`, prefilled with `initial`. `recorded` is called
+    in the transaction that saves it (an exception there undoes the save) and may name
+    where the editor goes next; else the statement's page."""
     if request.method == "POST" and request.POST.get("add_to"):
-        return _add_quote_to_existing(request, article)
+        return _add_quote_to_existing(request, article, recorded, context)
     if request.method == "POST":
         form = StatementFromArticleForm(request.POST, article=article)
         if form.is_valid():
             try:
-                statement = _record(form, article)
+                with transaction.atomic():
+                    statement = form.save()
+                    then = _after(
+                        recorded,
+                        Recorded(
+                            statement,
+                            statement.quotes.get(),
+                            created_statement=True,
+                            new_actor=form.new_actor,
+                            new_claim=form.new_claim,
+                        ),
+                    )
             except ValidationError as error:
                 _apply_model_errors(form, error)
             else:
                 messages.success(request, f"Recorded statement #{statement.pk}.")
-                return redirect(statement)
+                return redirect(then or statement)
     else:
-        form = StatementFromArticleForm(initial=_selection(request, article), article=article)
+        form = StatementFromArticleForm(initial=initial, article=article)
     status = 400 if request.method == "POST" else 200
-    return _statement_form(request, form, article, status)
+    return _statement_form(request, form, article, status, context)
 
 
-def _statement_form(request, form, article, status: int) -> HttpResponse:
+def _after(recorded, what: Recorded) -> str | None:
+    return recorded(what) if recorded is not None else None
+
+
+def _statement_form(request, form, article, status: int, context=None) -> HttpResponse:
     typed = _typed(form)
     for statement in form.similar:
         # What the editor's typing would add to it, offered beside it.
@@ -82,6 +125,7 @@ def _statement_form(request, form, article, status: int) -> HttpResponse:
             "similar": form.similar,
             "occurrences": form.occurrences,
             "claims": Claim.objects.order_by("text")[:CLAIM_SUGGESTIONS],
+            **(context or {}),
         },
         status=status,
     )
@@ -98,30 +142,12 @@ def _typed(form: StatementFromArticleForm) -> joining.Typed:
     )
 
 
-def _record(form: StatementFromArticleForm, article: Article) -> Statement:
-    data = form.cleaned_data
-    with transaction.atomic():
-        for created in (form.new_actor, form.new_claim):
-            if created is not None:
-                created.full_clean(exclude=["version"])
-                created.save()
-        return actions.record_statement(
-            actor=data["actor_record"],
-            speaker=data.get("speaker_record"),
-            claim=data["claim_record"],
-            stance=data["stance"],
-            made_on=data["made_on"],
-            made_on_precision=data["made_on_precision"],
-            date_wording=data.get("date_wording", ""),
-            note=data.get("note", ""),
-            quotes=[actions.QuoteSpec(article, data["text"], data.get("start"))],
-        )
-
-
 ADOPTABLE = ("speaker", "date", "date_wording", "note")
 
 
-def _add_quote_to_existing(request: HttpRequest, article: Article) -> HttpResponse:
+def _add_quote_to_existing(
+    request: HttpRequest, article: Article, recorded, context
+) -> HttpResponse:
     add_to = inputs.record_id(request.POST["add_to"])
     if add_to is None:
         raise Http404("No such statement.")
@@ -135,17 +161,19 @@ def _add_quote_to_existing(request: HttpRequest, article: Article) -> HttpRespon
         if request.POST.get(f"adopt_{name}") == "mine"
     }
     try:
-        actions.join_statement(statement=statement, spec=spec, adopt=adopt)
+        with transaction.atomic():
+            quote = actions.join_statement(statement=statement, spec=spec, adopt=adopt)
+            then = _after(recorded, Recorded(statement, quote, created_statement=False))
     except ValidationError as error:
         # The form comes back as the editor filled it, with the reason: nothing typed is lost.
         form = StatementFromArticleForm(request.POST, article=article)
         form.is_valid()
         for message in error.messages:
             form.add_error(None, f"Not added to statement #{statement.pk}: {message}")
-        return _statement_form(request, form, article, status=400)
+        return _statement_form(request, form, article, status=400, context=context)
     adopted = f" and took its {', '.join(n.replace('_', ' ') for n in adopt)}" if adopt else ""
     messages.success(request, f"Added the quote to statement #{statement.pk}{adopted}.")
-    return redirect(statement)
+    return redirect(then or statement)
 
 
 @editor_required

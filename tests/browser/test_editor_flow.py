@@ -101,27 +101,41 @@ def drag_over(page, text: str) -> None:
     it to after the last one, and release it, as a person selects a sentence."""
     ends = page.evaluate(
         """(text) => {
+            // The body's words may run across several elements (quotes, suggestions):
+            // find them in the text of all its nodes, then each end in its own node.
             const body = document.querySelector('.article-body');
             const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+            const nodes = [];
+            let whole = "";
             for (let node; (node = walker.nextNode()); ) {
-                const at = node.data.indexOf(text);
-                if (at < 0) continue;
-                const range = document.createRange();
-                // Centre the sentence, so the drag never nears an edge of the window
-                // and the page never scrolls under the mouse.
-                range.setStart(node, at);
-                range.setEnd(node, at + text.length);
-                const whole = range.getBoundingClientRect();
-                window.scrollBy(0, whole.top + whole.height / 2 - window.innerHeight / 2);
-                range.setEnd(node, at + 1);
-                const first = range.getBoundingClientRect();
-                range.setStart(node, at + text.length - 1);
-                range.setEnd(node, at + text.length);
-                const last = range.getBoundingClientRect();
-                return {x1: first.left + 1, y1: first.top + first.height / 2,
-                        x2: last.right - 1, y2: last.top + last.height / 2};
+                nodes.push([node, whole.length]);
+                whole += node.data;
             }
-            return null;
+            const at = whole.indexOf(text);
+            if (at < 0) return null;
+            const point = (offset, last) => {
+                for (let i = nodes.length - 1; i >= 0; i--) {
+                    const [node, start] = nodes[i];
+                    if (start < offset || (!last && start === offset)) {
+                        return [node, offset - start];
+                    }
+                }
+                return [nodes[0][0], 0];
+            };
+            const range = document.createRange();
+            const place = (from, to) => {
+                range.setStart(...point(from, false));
+                range.setEnd(...point(to, true));
+                return range.getBoundingClientRect();
+            };
+            // Centre the sentence, so the drag never nears an edge of the window
+            // and the page never scrolls under the mouse.
+            const sentence = place(at, at + text.length);
+            window.scrollBy(0, sentence.top + sentence.height / 2 - window.innerHeight / 2);
+            const first = place(at, at + 1);
+            const last = place(at + text.length - 1, at + text.length);
+            return {x1: first.left + 1, y1: first.top + first.height / 2,
+                    x2: last.right - 1, y2: last.top + last.height / 2};
         }""",
         text,
     )

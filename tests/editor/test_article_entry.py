@@ -74,7 +74,9 @@ def test_editors_and_administrators_can_save_an_article(request, cast):
     response = request.getfixturevalue(cast).post(CREATE, typed(outlet))
 
     article = Article.objects.get()
-    assertRedirects(response, article.get_absolute_url(), fetch_redirect_response=False)
+    assertRedirects(
+        response, article.get_absolute_url() + "#suggestions", fetch_redirect_response=False
+    )
 
 
 def test_a_post_without_the_csrf_token_is_refused(editor):
@@ -112,7 +114,9 @@ def test_editor_enters_an_article_by_typing_it(editor_client):
     response = editor_client.post(CREATE, typed(outlet, note="Date from the print edition."))
 
     article = Article.objects.get()
-    assertRedirects(response, article.get_absolute_url(), fetch_redirect_response=False)
+    assertRedirects(
+        response, article.get_absolute_url() + "#suggestions", fetch_redirect_response=False
+    )
     assert article.outlet == outlet
     assert article.title == "Iran denies supplying drones to Russia"
     assert article.url == "https://news.example/iran-denies-drones"
@@ -144,7 +148,7 @@ def test_editor_enters_an_article_with_a_new_outlet(editor_client):
     response = editor_client.post(CREATE, typed(new_outlet="  Turan  "))
 
     article = Article.objects.select_related("outlet").get()
-    assertRedirects(response, article.get_absolute_url())
+    assertRedirects(response, article.get_absolute_url() + "#suggestions")
     assert article.outlet.name == "Turan"
     assert article.outlet.slug == "turan-2"
     assert Outlet.objects.count() == 2

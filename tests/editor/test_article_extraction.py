@@ -43,7 +43,7 @@ def test_the_extracted_article_is_saved_when_the_editor_submits_again(editor_cli
     )
 
     article = Article.objects.get()
-    assertRedirects(response, article.get_absolute_url())
+    assertRedirects(response, article.get_absolute_url() + "#suggestions")
     assert article.title == "Iran denies supplying drones to Russia"
     assert article.body == "\n\n".join(PARAGRAPHS)
 
