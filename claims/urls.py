@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from claims.views import (
+    about,
     actors,
     administration,
     claims,
@@ -15,6 +16,7 @@ app_name = "claims"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("about/", about.about, name="about"),
     path("actors/", actors.actor_list, name="actor-list"),
     path("actors/<slug:slug>/", actors.actor_detail, name="actor-detail"),
     path("actors/<slug:slug>/merge/", administration.actor_merge, name="actor-merge"),
