@@ -6,8 +6,9 @@ templates/claims/_timeline.svg, so it reads without JavaScript. Stance is shown 
 and colour (never colour alone); month and year precision are drawn as spans over the
 whole period; a mark holding a position change has a dashed ring.
 
-A point may stand for many statements (claims.timeline_points groups them), so a busy
-row draws a bounded number of marks, never one per statement.
+A point may stand for many statements (claims.timeline_points groups them): on a busy
+picture, all of a row's statements of one period, drawn in the shape of the stance most
+of them took. A row then draws a bounded number of marks, never one per statement.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class TimelinePoint:
     last_on: datetime.date | None = None  # None: every statement is of `made_on`
     changes: int = 0  # how many of them are position changes
     subject: str = ""  # who took the stance, for the mark's title; the row by default
+    # For a period's statements of several stances: (stance, count), most first; the
+    # mark takes the shape of the first.
+    breakdown: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ class Timeline:
     axis_y: float
     omitted_rows: int
     rows_are: str = "actor"
+    grouped: bool = False  # marks stand for periods of several stances
 
     @property
     def label_x(self) -> int:
@@ -191,22 +196,30 @@ def build_timeline(
         axis_y=axis_y,
         omitted_rows=omitted,
         rows_are=rows_are,
+        grouped=any(point.breakdown for point in points),
     )
 
 
 def mark_title(point: TimelinePoint) -> str:
-    """ "Iran denied, 17 October 2022", "Iran denied, 3 to 28 March 2023 (12 statements,
-    2 position changes)" """
+    """ "Iran denied, 17 October 2022"; "Iran denied, 3 March 2023 to 28 March 2023 (12
+    statements, 2 position changes)"; for a period of several stances, "Iran, 3 March
+    2023 to 28 May 2023: 412 statements, 200 denied, 150 asserted; 37 position changes"."""
     when = dates.describe(point.made_on, dates.Precision(point.precision))
     if point.last_on and point.last_on != point.made_on:
         when = f"{when} to {dates.describe(point.last_on, dates.Precision(point.precision))}"
-    notes = [f"{point.count} statements"] if point.count > 1 else []
+    changes = ""
     if point.changes:
-        notes.append(
-            "a position change" if point.changes == 1 else f"{point.changes} position changes"
+        changes = "a position change" if point.changes == 1 else f"{point.changes} position changes"
+    who = point.subject or point.row
+    if point.breakdown:
+        stances = ", ".join(f"{n} {stance}" for stance, n in point.breakdown)
+        return f"{who}, {when}: {point.count} statements, {stances}" + (
+            f"; {changes}" if changes else ""
         )
+    notes = [f"{point.count} statements"] if point.count > 1 else []
+    notes += [changes] if changes else []
     noted = f" ({', '.join(notes)})" if notes else ""
-    return f"{point.subject or point.row} {point.stance}, {when}{noted}"
+    return f"{who} {point.stance}, {when}{noted}"
 
 
 def _ticks(start: datetime.date, end: datetime.date, x_of) -> list[Tick]:

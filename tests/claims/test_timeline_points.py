@@ -1,5 +1,5 @@
 """The points the timelines draw (claims/timeline_points.py), on a real database: a busy
-actor's picture holds a bounded number of marks per claim and year, counts exactly the
+actor's picture holds a bounded number of marks per claim, counts exactly the
 position changes claims.standing finds, and reads the same few queries however many
 statements there are."""
 
@@ -13,9 +13,11 @@ from claims import standing
 from claims.models import Quote, Statement
 from claims.timeline import MAX_ROWS, build_timeline
 from claims.timeline_points import (
+    PERIODS,
     POINT_LIMIT,
     actor_timeline_points,
     claim_timeline_points,
+    months_per_period,
 )
 from tests.factories import BODY, make_actor, make_article, make_claim
 
@@ -54,17 +56,31 @@ def test_a_busy_actor_draws_a_bounded_number_of_marks_per_claim_and_year(
 ):
     actor = make_actor()
     claims = [make_claim() for _ in range(3)]
-    speak(actor, claims, 800)  # 2,400 statements on 2,400 days: more points than POINT_LIMIT
+    speak(actor, claims, 800)  # 2,400 statements: more than POINT_LIMIT
     assert Statement.objects.count() > POINT_LIMIT
 
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(4):  # claims, years, the grouping, the claims' names
         points, not_drawn = actor_timeline_points(actor, {actor.pk})
 
     assert not_drawn == 0
-    by_row_year = Counter((p.row, p.made_on.year) for p in points)
-    # Grouped by month: at most one mark per stance, precision and month.
-    assert max(by_row_year.values()) <= 4 * 2 * 12
+    by_row = Counter(p.row for p in points)
+    # Grouped by period: at most PERIODS marks a row, each with its count per stance,
+    # drawn as the stance most of its statements took.
+    assert set(by_row) == {claim.text for claim in claims}
+    assert max(by_row.values()) <= PERIODS
     assert sum(p.count for p in points) == Statement.objects.count()
+    for point in points:
+        assert sum(n for _, n in point.breakdown) == point.count
+        assert point.stance == point.breakdown[0][0]
+        assert point.breakdown[0][1] == max(n for _, n in point.breakdown)
+    # 800 days from 2020 fall in three years: periods of a month, one mark per month.
+    assert all(p.last_on.replace(day=1) == p.made_on.replace(day=1) for p in points)
+    assert max(by_row.values()) == 27  # January 2020 to March 2022
+    first = min(points, key=lambda p: (p.row, p.made_on))
+    in_it = Statement.objects.filter(
+        claim__text=first.row, made_on__gte=first.made_on, made_on__lte=first.last_on
+    )
+    assert dict(first.breakdown) == dict(Counter(in_it.values_list("stance", flat=True)))
     statements = Statement.objects.select_related("actor")
     expected = changes_by_claim(statements)
     drawn = Counter()
@@ -77,7 +93,9 @@ def test_a_busy_actor_draws_a_bounded_number_of_marks_per_claim_and_year(
     assert many.href.startswith("/statements/?actor=") and "date_from=" in many.href
 
     timeline = build_timeline(points, rows_are="claim")
-    assert len(timeline.marks) == len(points) < 3 * 4 * 2 * 12 * 3
+    assert len(timeline.marks) == len(points) <= 3 * PERIODS
+    assert timeline.grouped
+    assert "statements, " in timeline.marks[0].title
 
 
 def test_the_query_count_stays_flat_as_the_statements_double(db, django_assert_max_num_queries):
@@ -86,7 +104,7 @@ def test_the_query_count_stays_flat_as_the_statements_double(db, django_assert_m
     speak(actor, claims, 3)
     speak(other, claims[:1], 3)
 
-    with django_assert_max_num_queries(4) as few:
+    with django_assert_max_num_queries(3) as few:
         small, not_drawn = actor_timeline_points(actor, {actor.pk})
     assert not_drawn == 2 and len({p.row for p in small}) == MAX_ROWS
     with django_assert_max_num_queries(3):
@@ -114,3 +132,13 @@ def test_a_spokesperson_s_marks_count_the_changes_of_the_state_s_thread(db):
     thread = Statement.objects.select_related("actor").filter(claim=claim)
     person_changes = [c for c in standing.position_changes(thread) if c.after.actor_id == person.pk]
     assert len(person_changes) == 1
+
+
+def test_periods_are_the_shortest_calendar_ones_that_fit():
+    assert months_per_period([2020, 2022]) == 1  # 36 months
+    assert months_per_period(list(range(2015, 2025))) == 3  # ten years in 40 quarters
+    assert months_per_period([2001, 2020]) == 6
+    assert months_per_period([1975, 2024]) == 24  # 50 years in 25 periods of two years
+    for first in range(1990, 2024):
+        length = months_per_period([first, 2024])
+        assert (2024 - first + 1) * 12 / length <= PERIODS
