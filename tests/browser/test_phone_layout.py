@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from claims.models import Quote, Statement
-from tests.browser.conftest import DESKTOP, PHONE, shot
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, shot
 
 READER_PAGES = {
     "home": "/",
@@ -71,9 +71,12 @@ def sign_in(page, base: str) -> None:
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
-def widths(page, url: str) -> dict:
+def widths(page, url: str, name: str) -> dict:
     page.goto(url)
     page.wait_for_load_state("networkidle")
+    # The first screenful, as a phone shows it, for a person to look at.
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"phone-top-{name}.png"))
     return page.evaluate(OVERFLOW)
 
 
@@ -85,13 +88,15 @@ def test_no_page_scrolls_sideways_on_a_phone(committed_seed, page, live_server):
     pages["version"] = f"/history/statement/17/{version.history_id}/"
     page.set_viewport_size(PHONE)
 
-    measured = {name: widths(page, base + url) for name, url in READER_PAGES.items()}
+    measured = {name: widths(page, base + url, name) for name, url in READER_PAGES.items()}
     for name in ("statement", "actor", "claim", "about", "api-docs"):
         page.goto(base + READER_PAGES[name])
         shot(page, f"phone-{name}")
     sign_in(page, base)
     signed_in = EDITOR_PAGES | {k: pages[k] for k in ("quote-edit", "version", "history")}
-    measured |= {f"editor {name}": widths(page, base + url) for name, url in signed_in.items()}
+    measured |= {
+        f"editor {name}": widths(page, base + url, name) for name, url in signed_in.items()
+    }
     for name in ("statement-new", "version"):
         page.goto(base + signed_in[name])
         shot(page, f"phone-{name}")
