@@ -1,8 +1,14 @@
-"""The claim timeline picture: who asserted, denied and confirmed a claim when.
+"""The timeline picture: who asserted, denied and confirmed what, and when.
 
-Laid out here as plain numbers and drawn as SVG by templates/claims/_timeline.svg, so
-it reads without JavaScript. Stance is shown by shape and colour (never colour alone);
-month and year precision are drawn as spans over the whole period.
+One drawing for two pages: a claim's timeline has a row per party, an actor's a row per
+claim it spoke on. Laid out here as plain numbers and drawn as SVG by
+templates/claims/_timeline.svg, so it reads without JavaScript. Stance is shown by shape
+and colour (never colour alone); month and year precision are drawn as spans over the
+whole period; a mark holding a position change has a dashed ring.
+
+A point may stand for many statements (claims.timeline_points groups them): on a busy
+picture, all of a row's statements of one period, drawn in the shape of the stance most
+of them took. A row then draws a bounded number of marks, never one per statement.
 """
 
 from __future__ import annotations
@@ -20,17 +26,26 @@ TOP = 14
 AXIS_HEIGHT = 34
 MAX_ROWS = 20
 MIN_GAP = 9
+LABEL_CHARS = 26  # what fits LABEL_WIDTH at 12 px; the full label is the row's title
 
 
 @dataclass(frozen=True)
 class TimelinePoint:
-    party: str
-    party_href: str
+    """Statements of one row, stance and precision, made from `made_on` to `last_on`."""
+
+    row: str  # the row's label: a party on a claim's timeline, a claim on an actor's
+    row_href: str
     stance: str
     made_on: datetime.date
     precision: str
     count: int
     href: str
+    last_on: datetime.date | None = None  # None: every statement is of `made_on`
+    changes: int = 0  # how many of them are position changes
+    subject: str = ""  # who took the stance, for the mark's title; the row by default
+    # For a period's statements of several stances: (stance, count), most first; the
+    # mark takes the shape of the first.
+    breakdown: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,7 @@ class Mark:
     stance: str
     href: str
     title: str
+    changes: int = 0
 
     @property
     def shape_x(self) -> float:
@@ -68,6 +84,10 @@ class Row:
     href: str
     y: float
 
+    @property
+    def short_label(self) -> str:
+        return self.label if len(self.label) <= LABEL_CHARS else self.label[: LABEL_CHARS - 1] + "…"
+
 
 @dataclass(frozen=True)
 class Tick:
@@ -85,6 +105,8 @@ class Timeline:
     ticks: list[Tick]
     axis_y: float
     omitted_rows: int
+    rows_are: str = "actor"
+    grouped: bool = False  # marks stand for periods of several stances
 
     @property
     def label_x(self) -> int:
@@ -107,21 +129,23 @@ def period_end(day: datetime.date, precision: str) -> datetime.date:
     return day + datetime.timedelta(days=1)
 
 
-def build_timeline(points: Sequence[TimelinePoint]) -> Timeline | None:
+def build_timeline(
+    points: Sequence[TimelinePoint], *, rows_are: str = "actor", not_drawn: int = 0
+) -> Timeline | None:
+    """The picture of `points`, one row per `rows_are` ("actor" or "claim") in the order
+    of its first point, MAX_ROWS at most; `not_drawn` rows were left out before."""
     if not points:
         return None
-    parties: list[str] = []
-    hrefs: dict[str, str] = {}
+    # Rows are told apart by their address: two claims may read alike.
+    labels: dict[str, str] = {}
     for point in sorted(points, key=lambda p: p.made_on):
-        if point.party not in hrefs:
-            parties.append(point.party)
-            hrefs[point.party] = point.party_href
-    omitted = max(0, len(parties) - MAX_ROWS)
-    parties = parties[:MAX_ROWS]
-    row_y = {party: TOP + ROW_HEIGHT * (i + 0.5) for i, party in enumerate(parties)}
+        labels.setdefault(point.row_href, point.row)
+    omitted = max(0, len(labels) - MAX_ROWS) + not_drawn
+    keys = list(labels)[:MAX_ROWS]
+    row_y = {key: TOP + ROW_HEIGHT * (i + 0.5) for i, key in enumerate(keys)}
 
     first = min(p.made_on for p in points)
-    last = max(period_end(p.made_on, p.precision) for p in points)
+    last = max(period_end(p.last_on or p.made_on, p.precision) for p in points)
     start = datetime.date(first.year, first.month, 1) - datetime.timedelta(days=15)
     end = period_end(datetime.date(last.year, last.month, 1), "month") + datetime.timedelta(days=15)
     span_days = max((end - start).days, 1)
@@ -133,40 +157,69 @@ def build_timeline(points: Sequence[TimelinePoint]) -> Timeline | None:
     marks = []
     last_x: dict[str, float] = {}
     nudges: dict[str, int] = {}
-    for point in sorted(points, key=lambda p: (p.made_on, p.party)):
-        if point.party not in row_y:
+    for point in sorted(points, key=lambda p: (p.made_on, p.row)):
+        if point.row_href not in row_y:
             continue
-        left, right = x_of(point.made_on), x_of(period_end(point.made_on, point.precision))
+        last_on = point.last_on or point.made_on
+        left, right = x_of(point.made_on), x_of(period_end(last_on, point.precision))
+        # A day known exactly sits on its day; several days, midway between the first
+        # and the last; a month or a year, in the middle of its span.
+        centre = round((left + right) / 2, 1) if point.precision != "day" else left
+        if point.precision == "day" and last_on != point.made_on:
+            centre = round((left + x_of(last_on)) / 2, 1)
         # Marks a few pixels apart on one row would hide each other: stagger them.
-        centre = (left + right) / 2 if point.precision != "day" else left
-        close = point.party in last_x and centre - last_x[point.party] < MIN_GAP
-        nudges[point.party] = (nudges.get(point.party, 0) + 1) if close else 0
-        last_x[point.party] = centre
-        offset = (-7, 7)[nudges[point.party] % 2] if nudges[point.party] else 0
-        when = dates.describe(point.made_on, dates.Precision(point.precision))
-        times = f" ({point.count} statements)" if point.count > 1 else ""
+        key = point.row_href
+        close = key in last_x and centre - last_x[key] < MIN_GAP
+        nudges[key] = (nudges.get(key, 0) + 1) if close else 0
+        last_x[key] = centre
+        offset = (-7, 7)[nudges[key] % 2] if nudges[key] else 0
         marks.append(
             Mark(
-                x=round((left + right) / 2, 1) if point.precision != "day" else left,
-                y=row_y[point.party] + offset,
+                x=centre,
+                y=row_y[key] + offset,
                 span_x=left,
                 span_width=round(right - left, 1) if point.precision != "day" else 0,
                 stance=point.stance,
                 href=point.href,
-                title=f"{point.party} {point.stance}, {when}{times}",
+                title=mark_title(point),
+                changes=point.changes,
             )
         )
-    axis_y = TOP + ROW_HEIGHT * len(parties) + 6
+    axis_y = TOP + ROW_HEIGHT * len(keys) + 6
     return Timeline(
         width=WIDTH,
         height=int(axis_y + AXIS_HEIGHT),
         label_width=LABEL_WIDTH,
-        rows=[Row(party, hrefs[party], row_y[party]) for party in parties],
+        rows=[Row(labels[key], key, row_y[key]) for key in keys],
         marks=marks,
         ticks=_ticks(start, end, x_of),
         axis_y=axis_y,
         omitted_rows=omitted,
+        rows_are=rows_are,
+        grouped=any(point.breakdown for point in points),
     )
+
+
+def mark_title(point: TimelinePoint) -> str:
+    """ "Iran denied, 17 October 2022"; "Iran denied, 3 March 2023 to 28 March 2023 (12
+    statements, 2 position changes)"; for a period of several stances, "Iran, 3 March
+    2023 to 28 May 2023: 412 statements, 200 denied, 150 asserted; 37 position changes"."""
+    when = dates.describe(point.made_on, dates.Precision(point.precision))
+    if point.last_on and point.last_on != point.made_on:
+        when = f"{when} to {dates.describe(point.last_on, dates.Precision(point.precision))}"
+    changes = ""
+    if point.changes:
+        changes = "a position change" if point.changes == 1 else f"{point.changes} position changes"
+    who = point.subject or point.row
+    if point.breakdown:
+        stances = ", ".join(f"{n} {stance}" for stance, n in point.breakdown)
+        return f"{who}, {when}: {point.count} statements, {stances}" + (
+            f"; {changes}" if changes else ""
+        )
+    notes = [f"{point.count} statements"] if point.count > 1 else []
+    notes += [changes] if changes else []
+    noted = f" ({', '.join(notes)})" if notes else ""
+    return f"{who} {point.stance}, {when}{noted}"
 
 
 def _ticks(start: datetime.date, end: datetime.date, x_of) -> list[Tick]:

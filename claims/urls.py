@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from claims import feeds
 from claims.views import (
+    about,
     actors,
     administration,
     claims,
@@ -17,6 +18,7 @@ app_name = "claims"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("about/", about.about, name="about"),
     path("actors/", actors.actor_list, name="actor-list"),
     path("actors/<slug:slug>/", actors.actor_detail, name="actor-detail"),
     path("actors/<slug:slug>/feed/", feeds.ActorFeed(), name="actor-feed"),

@@ -92,6 +92,7 @@ CLAIMS_CORE = (
     "claims.models",
     "claims.standing",
     "claims.timeline",
+    "claims.timeline_points",
     "claims.queries",
     "claims.histories",
     "claims.actions",

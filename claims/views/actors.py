@@ -10,6 +10,7 @@ from claims.filters import StatementFilter, unknown_parameters
 from claims.models import Actor, MergedActor, Stance
 from claims.views.gone import missing
 from claims.views.pagination import feed_links, page_of, query_without_page
+from claims.views.timelines import actor_timeline_svg
 
 ACTOR_PAGE_FILTERS = ("claim", "stance", "date_from", "date_to", "page")
 ACTORS_PER_PAGE = 200
@@ -79,6 +80,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             lambda: histories.actor_position_changes(actor, parties),
             scopes=[f"actor:{pk}" for pk in {actor.pk, *parties}],
         ),
+        "timeline_svg": actor_timeline_svg(actor, parties),
         "query": query_without_page(request.GET),
         "csv_url": f"{reverse('api:statement-export-csv')}?{export_query}",
         "jsonl_url": f"{reverse('api:statement-export-jsonl')}?{export_query}",

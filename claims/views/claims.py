@@ -1,16 +1,14 @@
 from __future__ import annotations
 
-from django.db.models import Count, Min
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from claims import cached, queries, standing
-from claims.models import Actor, Claim, MergedClaim, Statement
-from claims.timeline import TimelinePoint, build_timeline
+from claims.models import Claim, MergedClaim
 from claims.views.gone import missing
 from claims.views.pagination import feed_links, page_of
+from claims.views.timelines import claim_timeline_svg
 
 
 def claim_list(request: HttpRequest) -> HttpResponse:
@@ -44,9 +42,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "claim": claim,
             "standing_summary": summary,
-            "timeline_svg": cached.cached(
-                "claim-timeline", claim.pk, lambda: timeline_svg(claim), [f"claim:{claim.pk}"]
-            ),
+            "timeline_svg": claim_timeline_svg(claim),
             "page": page_of(
                 request,
                 queries.claim_timeline(claim),
@@ -60,37 +56,3 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             **feed_links(reverse("claims:claim-feed", args=[claim.slug]), "", claim.text),
         },
     )
-
-
-def timeline_svg(claim: Claim) -> str:
-    """The claim's timeline drawn as SVG; rendering its thousands of marks took longer
-    than all the page's queries, so the drawing is cached with the claim's version."""
-    timeline = build_timeline(timeline_points(claim))
-    return render_to_string("claims/_timeline.svg", {"timeline": timeline}) if timeline else ""
-
-
-TIMELINE_POINT_LIMIT = 2000
-
-
-def timeline_points(claim: Claim) -> list[TimelinePoint]:
-    """One point per party, stance, date and precision (two queries, however many
-    statements share a point)."""
-    rows = list(
-        Statement.objects.on_claim(claim)
-        .values("party", "stance", "made_on", "made_on_precision")
-        .annotate(n=Count("id"), first_id=Min("id"))
-        .order_by("made_on", "party")[:TIMELINE_POINT_LIMIT]
-    )
-    parties = Actor.objects.in_bulk({row["party"] for row in rows})
-    return [
-        TimelinePoint(
-            party=parties[row["party"]].name,
-            party_href=parties[row["party"]].get_absolute_url(),
-            stance=row["stance"],
-            made_on=row["made_on"],
-            precision=row["made_on_precision"],
-            count=row["n"],
-            href=reverse("claims:statement-detail", args=[row["first_id"]]),
-        )
-        for row in rows
-    ]

@@ -111,7 +111,7 @@ def test_actor_page(page, live_server):
 def test_claim_page_draws_its_timeline(page, live_server):
     page.goto(live_server.url + "/claims/iran-supplied-drones-to-russia/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    timeline = page.locator("figure.timeline > svg")  # not the legend's small ones
+    timeline = page.locator("figure.timeline .timeline-scroll > svg")  # not the legend's
     expect(timeline).to_be_visible()
     box = timeline.bounding_box()
     assert box is not None and box["width"] > 300 and box["height"] > 50
