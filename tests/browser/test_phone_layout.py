@@ -24,6 +24,7 @@ READER_PAGES = {
     "article-list": "/articles/",
     "article": "/articles/1/",
     "about": "/about/",
+    "data": "/data/",
     "sign-in": "/accounts/login/",
     "api-docs": "/api/v1/docs/",
     "history": "/history/statement/17/",
@@ -41,6 +42,8 @@ EDITOR_PAGES = {
     "claim-merge": "/claims/iran-supplied-drones-to-russia/merge/",
     "statement-delete": "/statements/17/delete/",
     "tokens": "/accounts/tokens/",
+    # The article page as an editor sees it: the text beside its suggested statements.
+    "article-suggestions": "/articles/1/",
 }
 # The page's own width, and any box whose content runs out of it (text cut at the edge
 # of a panel shows even when the page does not scroll): a box that scrolls on purpose
