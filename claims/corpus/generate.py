@@ -161,7 +161,7 @@ def _transaction_failed(connection) -> bool:
 def _load(writer, sizes, cast, maker, phrases, seed, batch, bar, report) -> None:
     writer.write(Outlet, OUTLET_FIELDS, [(i, n, s, u, "", 1) for i, n, s, u in cast.outlets])
     # Persons after the parties they speak for: ids are in that order already.
-    writer.write(Actor, ACTOR_FIELDS, [(*a, "", 1) for a in cast.actors])
+    writer.write(Actor, ACTOR_FIELDS, [(*a, "", 1, "") for a in cast.actors])
     writer.write(ActorAlias, ALIAS_FIELDS, cast.aliases)
     writer.write(Claim, CLAIM_FIELDS, [(*c, "", 1) for c in cast.claims])
 
@@ -183,7 +183,7 @@ def _load(writer, sizes, cast, maker, phrases, seed, batch, bar, report) -> None
             articles.append(article)
             quotes.extend((next(quote_id), *row, 1) for row in rows)
         next_article = complete_before
-        writer.write(Article, ARTICLE_FIELDS, articles)
+        writer.write(Article, ARTICLE_FIELDS, [(*article, "") for article in articles])
         writer.write(Quote, QUOTE_FIELDS, quotes)
         counts["articles"] += len(articles)
         counts["quotes"] += len(quotes)

@@ -24,7 +24,19 @@ def _columns(model, names: Sequence[str]) -> list[str]:
 
 
 OUTLET_FIELDS = ("id", "name", "slug", "url", "note", "version")
-ACTOR_FIELDS = ("id", "name", "slug", "kind", "speaks_for", "description", "note", "version")
+# Every column is named, with its value, even an empty one: a column COPY leaves out is
+# NULL on PostgreSQL, whatever Django's default (wikidata_id, archive_url).
+ACTOR_FIELDS = (
+    "id",
+    "name",
+    "slug",
+    "kind",
+    "speaks_for",
+    "description",
+    "note",
+    "version",
+    "wikidata_id",
+)
 ALIAS_FIELDS = ("id", "actor", "name")
 CLAIM_FIELDS = ("id", "slug", "text", "note", "version")
 ARTICLE_FIELDS = (
@@ -37,6 +49,7 @@ ARTICLE_FIELDS = (
     "body",
     "note",
     "version",
+    "archive_url",
 )
 STATEMENT_FIELDS = (
     "id",
