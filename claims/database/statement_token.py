@@ -1,5 +1,5 @@
-"""Triggers that replace the "statements" token on every write that can change what the
-statement list, its facets, a search or the home page show.
+"""Triggers that replace the "statements" and "search" tokens on every write that can
+change what the statement list, its facets, a search or the home page show.
 
 claims.cached keys those aggregates by this token (a row of claims_scopeversion). The
 triggers replace it in the writer's transaction, whatever wrote (the ORM, bulk writes,
@@ -8,11 +8,11 @@ the write, and an aggregate cached before it is never read after it.
 
 The writes: any insert, update or deletion of a statement or a quote (a quote's text is
 what a search matches), and an article moving to another outlet; the "search" token only
-for quotes and a statement's existence or date. On PostgreSQL the
-trigger runs once per SQL statement and, named to sort before the tally triggers, takes
-the statements token's row lock before any tally's: writers of statements wait for each
-other at their first write instead of deadlocking over tallies. Bulk loads switch it off with
-the tallies (claims.database.tallies) and replace the token once at the end.
+for quotes and a statement's existence or date. On PostgreSQL the triggers run once per
+SQL statement and, named to sort before the tally triggers, take the statements token's
+row lock before any tally's: writers of statements wait for each other at their first
+write instead of deadlocking over tallies. Bulk loads switch them off with the tallies
+(claims.database.tallies) and replace both tokens once at the end.
 """
 
 from __future__ import annotations
