@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.urls import reverse
 from django.utils import dateformat
 
 from claims.models import Quote
+from claimtracker import links
 from sources import dates
 
 HIDDEN_FIELDS = {"version", "updated_at"}
@@ -218,7 +218,7 @@ def _quote_event(statement_id: int, version, before) -> Entry | None:
         version.statement_id == statement_id,
         bool(before and before.statement_id == statement_id),
     )
-    article = reverse("sources:article-detail", args=[version.article_id])
+    article = links.page_of("sources:article-detail", version.article_id)
     words = Shown(version.text, f"{article}#quote-{version.id}")
     if version.history_type == "-":
         action = "removed a quote" if here or was_here else ""

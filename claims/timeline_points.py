@@ -29,6 +29,7 @@ from django.urls import reverse
 from claims import tallies
 from claims.models import Actor, Claim, Stance, Statement
 from claims.timeline import MAX_ROWS, TimelinePoint
+from claimtracker import links
 
 POINT_LIMIT = 2000
 PERIODS = 40  # 17 px or more of the picture per period: their marks never overlap
@@ -174,7 +175,7 @@ def years_of(given: tuple[str, str]) -> list[int]:
 def statements_href(first_id: int, n: int, **filters: str) -> str:
     """One statement's page, or the statement list of the statements a mark stands for."""
     if n == 1:
-        return reverse("claims:statement-detail", args=[first_id])
+        return links.page_of("claims:statement-detail", first_id)
     return f"{reverse('claims:statement-list')}?{urlencode(filters)}"
 
 

@@ -8,8 +8,8 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
-from django.urls import reverse
 
+from claimtracker import links
 from claimtracker.roles import editor_required, is_editor
 from claimtracker.versioning import StaleVersion
 from sources import fetching
@@ -78,7 +78,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             key=q["id"],
             start=q["start"],
             end=q["end"],
-            href=reverse("claims:statement-detail", args=[q["statement_id"]]),
+            href=links.page_of("claims:statement-detail", q["statement_id"]),
             label=f"#{q['statement_id']}",
             title=(
                 f"{q['statement__actor__name']} {q['statement__stance']}: "
