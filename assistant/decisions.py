@@ -21,7 +21,7 @@ def fingerprint(proposal: Proposal) -> str:
     """What a decision remembers a proposal by: its span, its actor's and claim's
     names, its stance. Names rather than slugs, so that a proposal is the same one
     after its new actor or claim was created (by its own accept, or by hand): a
-    dismissed proposal stays dismissed. (Proposal.key changes then, slug for name.)"""
+    dismissed proposal stays dismissed."""
     parts = (
         str(proposal.start),
         str(proposal.end),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,19 +52,6 @@ class Proposal:
     joins_statement: int | None  # the id of the statement this quote would join
     confidence: float  # 0..1
     cue: str  # the words that triggered the proposal, shown to the editor
-
-    @property
-    def key(self) -> str:
-        """A stable identity for one proposal in one body, so that a dismissal can be
-        remembered: the same span, actor, stance and claim give the same key."""
-        parts = (
-            str(self.start),
-            str(self.end),
-            self.actor.slug or self.actor.name,
-            self.stance,
-            self.claim.slug or self.claim.text,
-        )
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
     def as_json(self) -> dict:
         return {
