@@ -56,24 +56,19 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Its position changes depend on every statement of the parties it speaks for.
     parties = histories.position_change_parties(actor)
     filtered = any(filterset.form.cleaned_data.get(name) for name in ACTOR_PAGE_FILTERS[:-1])
-    claims_in_order = (
-        []
-        if filtered
-        else cached.cached(
+    if filtered:
+        rows, count = filterset.qs, None
+    else:  # its counts per claim, cut into pages (and summed for the total)
+        claims_in_order = cached.cached(
             "actor-claims",
             actor.pk,
             lambda: histories.actor_claims_in_order(actor),
             [f"actor:{actor.pk}", cached.STATEMENTS],
         )
-    )
+        rows = histories.ActorHistoryByClaim(actor, claims_in_order)
+        count = len(rows)
     context |= {
-        "page": page_of(
-            request,
-            filterset.qs if filtered else histories.ActorHistoryByClaim(actor, claims_in_order),
-            100,
-            queries.details_of,
-            count=None if filtered else tallies.statements_with(("actor", str(actor.pk))),
-        ),
+        "page": page_of(request, rows, 100, queries.details_of, count=count),
         "changes": cached.cached(
             "position-changes",
             actor.pk,
