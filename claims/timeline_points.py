@@ -24,7 +24,6 @@ from urllib.parse import urlencode
 
 from django.db import connection
 from django.db.models import Count, Min
-from django.urls import reverse
 
 from claims import tallies
 from claims.models import Actor, Claim, Stance, Statement
@@ -176,7 +175,7 @@ def statements_href(first_id: int, n: int, **filters: str) -> str:
     """One statement's page, or the statement list of the statements a mark stands for."""
     if n == 1:
         return links.page_of("claims:statement-detail", first_id)
-    return f"{reverse('claims:statement-list')}?{urlencode(filters)}"
+    return f"{links.address_of('claims:statement-list')}?{urlencode(filters)}"
 
 
 def points_of(groups: list[Group], labels: dict[int, tuple[str, str]], filters_of, subject=""):

@@ -34,3 +34,13 @@ def page_of(viewname: str, value: object) -> str:
     if not pattern or not PLAIN.fullmatch(text):  # anything to quote: the resolver
         return reverse(viewname, args=[value])
     return pattern.replace(STAND_IN, text)
+
+
+@functools.cache
+def _plain(viewname: str, prefix: str) -> str:
+    return reverse(viewname)
+
+
+def address_of(viewname: str) -> str:
+    """reverse(viewname) for a view without arguments (a list), resolved once."""
+    return _plain(viewname, get_script_prefix())
