@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import reverse, set_script_prefix
 
@@ -37,3 +39,25 @@ def test_a_script_prefix_is_kept(settings):
         )
     finally:
         set_script_prefix("/")
+
+
+def test_a_list_address_is_what_reverse_gives_under_any_prefix():
+    assert links.address_of("claims:statement-list") == reverse("claims:statement-list")
+    try:
+        set_script_prefix("/claimtracker/")
+        assert links.address_of("claims:statement-list") == "/claimtracker/statements/"
+    finally:
+        set_script_prefix("/")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"actor": "iran", "claim": "iran-supplied-drones", "date_from": "2022-10-01"},
+        {"actor": "cote-d-ivoire", "stance": "denied"},
+        {"q": "drones & missiles", "actor": "iran"},  # a value to quote: urlencode
+        {"actor": "kyïv", "claim": "a/b?c=d#e"},
+    ],
+)
+def test_a_query_is_what_urlencode_gives(params):
+    assert links.query_of(params) == urlencode(params)
