@@ -27,19 +27,34 @@ SCOPE = "statements"
 SEARCH_SCOPE = "search"
 TABLE = "claims_scopeversion"
 
-# trigger name: (events, table, the scopes it replaces, in this order). On PostgreSQL a
+# trigger name: (events, table, the scopes it replaces, in this order, and for an UPDATE
+# the column whose change alone replaces them, or None for any update). On PostgreSQL a
 # table's triggers fire in the order of their names, and every write that replaces the
 # search token has replaced the statements token first: whoever holds the search
 # token's row lock holds the statements token's, so writers cannot deadlock over them.
 EVENTS = {
-    "claims_scope_1_statement": ("INSERT OR UPDATE OR DELETE", "claims_statement", (SCOPE,)),
+    "claims_scope_1_statement": (
+        "INSERT OR UPDATE OR DELETE",
+        "claims_statement",
+        (SCOPE,),
+        None,
+    ),
     "claims_scope_2_statement_dated": (
-        "INSERT OR UPDATE OF made_on OR DELETE",
+        "INSERT OR DELETE",
         "claims_statement",
         (SEARCH_SCOPE,),
+        None,
     ),
-    "claims_scope_quote": ("INSERT OR UPDATE OR DELETE", "claims_quote", (SCOPE, SEARCH_SCOPE)),
-    "claims_scope_article": ("UPDATE OF outlet_id", "sources_article", (SCOPE,)),
+    # Django's save() sets every column, made_on included, so "UPDATE OF made_on" fired
+    # on every stance edit: the search token follows a date that really changed.
+    "claims_scope_3_statement_redated": ("UPDATE", "claims_statement", (SEARCH_SCOPE,), "made_on"),
+    "claims_scope_quote": (
+        "INSERT OR UPDATE OR DELETE",
+        "claims_quote",
+        (SCOPE, SEARCH_SCOPE),
+        None,
+    ),
+    "claims_scope_article": ("UPDATE", "sources_article", (SCOPE,), "outlet_id"),
 }
 
 TOKEN = {
@@ -60,44 +75,84 @@ ALL_SCOPES = (SCOPE, SEARCH_SCOPE)  # in lock order
 
 # SQLite has no trigger for several events: one per event, per row.
 SQLITE_TRIGGERS = {
-    f"{name}_{event.split()[0].lower()}": (event, table, scopes)
-    for name, (events, table, scopes) in EVENTS.items()
+    f"{name}_{event.split()[0].lower()}": (event, table, scopes, column)
+    for name, (events, table, scopes, column) in EVENTS.items()
     for event in events.split(" OR ")
 }
 TRIGGERS = tuple(SQLITE_TRIGGERS)
-SQLITE_FORWARD = [
-    f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW"
-    f" BEGIN {replace_sql('sqlite', scopes)}; END;"
-    for name, (event, table, scopes) in SQLITE_TRIGGERS.items()
-]
+
+
+def sqlite_trigger(name: str, event: str, table: str, scopes, column: str | None) -> str:
+    when = f" WHEN OLD.{column} IS NOT NEW.{column}" if column else ""
+    return (
+        f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{when}"
+        f" BEGIN {replace_sql('sqlite', scopes)}; END;"
+    )
+
+
+SQLITE_FORWARD = [sqlite_trigger(name, *spec) for name, spec in SQLITE_TRIGGERS.items()]
 SQLITE_REVERSE = [f"DROP TRIGGER IF EXISTS {name};" for name in TRIGGERS]
 
-POSTGRESQL_FORWARD = [
-    *(
-        f"""
+
+def postgresql_function(name: str, scopes, column: str | None) -> str:
+    replace = f"{replace_sql('postgresql', scopes)};"
+    if column:  # once per SQL statement, when a row of it changed the column
+        replace = f"""IF EXISTS (
+                SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
+                WHERE o.{column} IS DISTINCT FROM n.{column}
+            ) THEN
+                {replace}
+            END IF;"""
+    return f"""
         CREATE FUNCTION {name}() RETURNS trigger AS $$
         BEGIN
-            {replace_sql("postgresql", scopes)};
+            {replace}
             RETURN NULL;
         END;
         $$ LANGUAGE plpgsql;
         """
-        for name, (_, _, scopes) in EVENTS.items()
-    ),
-    *(
-        f"CREATE TRIGGER {name} AFTER {events} ON {table}"
+
+
+def postgresql_trigger(name: str, events: str, table: str, column: str | None) -> str:
+    # Transition tables take no column list: the function compares the rows itself.
+    rows = " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows" if column else ""
+    return (
+        f"CREATE TRIGGER {name} AFTER {events} ON {table}{rows}"
         f" FOR EACH STATEMENT EXECUTE FUNCTION {name}();"
-        for name, (events, table, _) in EVENTS.items()
+    )
+
+
+POSTGRESQL_FORWARD = [
+    *(postgresql_function(name, scopes, column) for name, (_, _, scopes, column) in EVENTS.items()),
+    *(
+        postgresql_trigger(name, events, table, column)
+        for name, (events, table, _, column) in EVENTS.items()
     ),
 ]
 POSTGRESQL_REVERSE = [
-    *(f"DROP TRIGGER IF EXISTS {name} ON {table};" for name, (_, table, _) in EVENTS.items()),
+    *(f"DROP TRIGGER IF EXISTS {name} ON {table};" for name, (_, table, _, _) in EVENTS.items()),
     *(f"DROP FUNCTION IF EXISTS {name}();" for name in EVENTS),
 ]
 
 
 def create(apps, schema_editor):
     run_for_vendor(schema_editor, {"sqlite": SQLITE_FORWARD, "postgresql": POSTGRESQL_FORWARD})
+
+
+# Migration 0018's SQLite trigger for "UPDATE OF made_on", replaced in 0020 by one that
+# compares the dates (PostgreSQL's triggers and functions kept their names).
+RETIRED_SQLITE = ["DROP TRIGGER IF EXISTS claims_scope_2_statement_dated_update;"]
+
+
+def recreate(apps, schema_editor):
+    """Migration 0020: the triggers of 0018 replaced by these."""
+    run_for_vendor(
+        schema_editor,
+        {
+            "sqlite": [*RETIRED_SQLITE, *SQLITE_REVERSE, *SQLITE_FORWARD],
+            "postgresql": [*POSTGRESQL_REVERSE, *POSTGRESQL_FORWARD],
+        },
+    )
 
 
 def drop(apps, schema_editor):
@@ -109,7 +164,7 @@ def switch(connection, *, on: bool) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             state = "ENABLE" if on else "DISABLE"
-            for name, (_, table, _) in EVENTS.items():
+            for name, (_, table, _, _) in EVENTS.items():
                 cursor.execute(f"ALTER TABLE {table} {state} TRIGGER {name}")
         else:
             for sql in SQLITE_FORWARD if on else SQLITE_REVERSE:
