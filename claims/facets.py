@@ -221,6 +221,14 @@ def _facet(name, title, pairs, labels, params, chosen: set[str]) -> Facet:
 SEARCH_CAP = 5_000
 
 
+def listed(ids: list[int]) -> RawSQL:
+    """The ids as one parameter (an array, or JSON on SQLite), for `pk__in`: 10,000
+    parameters took longer to plan than the query."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+
+
 @dataclass(frozen=True)
 class Matches:
     """The newest matches of a text search, at most SEARCH_CAP of them, and every
@@ -236,16 +244,20 @@ class Matches:
         ids = list(ids[: SEARCH_CAP + 1])
         return cls(ids[:SEARCH_CAP], len(ids) > SEARCH_CAP)
 
+    @classmethod
+    def among(cls, alone: Matches, filtered: QuerySet[Statement]) -> Matches:
+        """The same search's matches under filters, read among the search's own matches
+        (`alone`, which must hold them all: not capped); `filtered`, the statements the
+        other filters keep. Asked for both at once, the database walked every statement
+        by date testing each filter and quote: 0.8 s for a busy actor and a common word
+        at 1,000,000 statements on PostgreSQL."""
+        assert not alone.capped, "a capped search holds only its newest matches"
+        return cls.of(filtered.filter(pk__in=listed(alone.ids)))
+
     @cached_property
     def tagged(self) -> dict[str, list[tuple[str, int]]]:
-        # The ids go as one parameter (an array, or JSON on SQLite): 10,000 parameters
-        # took longer to plan than the count.
-        if connection.vendor == "postgresql":
-            listed = RawSQL("SELECT unnest(%s::bigint[])", [self.ids])
-        else:
-            listed = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(self.ids)])
         rows = (
-            StatementTag.objects.filter(statement_id__in=listed)
+            StatementTag.objects.filter(statement_id__in=listed(self.ids))
             .values_list("facet", "value")
             .annotate(n=Count("statement_id"))  # in the index: no table read
             .order_by("facet", "-n", "value")

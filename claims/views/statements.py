@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -34,15 +34,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     # the filters as given.
     if q.strip():
         # One read of the search's newest matches serves the page, its count and facets.
-        # Which statements a search alone finds changes only with quotes and statements'
-        # dates (cached.SEARCH), not with the stance edits that change its facets.
-        alone = not any(value for name, value in filterset.form.cleaned_data.items() if name != "q")
-        matches = cached.cached(
-            "search-matches",
-            query,
-            lambda: Matches.of(filterset.qs),
-            [cached.SEARCH if alone else cached.STATEMENTS],
-        )
+        matches = search_matches(filterset, request.GET)
         rows = matches.ids
 
         def dress(ids: list[int]) -> list[Statement]:
@@ -69,6 +61,36 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         "stances": Stance.choices,
     }
     return render(request, "claims/statement_list.html", context)
+
+
+def search_matches(filterset: StatementFilter, params: QueryDict) -> Matches:
+    """The search's matches under the page's filters. What a search alone finds changes
+    only with quotes and statements' dates (cached.SEARCH), not with the stance edits
+    that change its facets; under filters, it is read among the search's own matches
+    when the search found them all (Matches.among), else asked of the database."""
+    statements = queries.statements_for_list()
+    alone_params = QueryDict(mutable=True)
+    alone_params["q"] = filterset.form.cleaned_data["q"]
+    alone = cached.cached(
+        "search-matches",
+        alone_params.urlencode(),
+        lambda: Matches.of(StatementFilter(alone_params, queryset=statements).qs),
+        [cached.SEARCH],
+    )
+    others = params.copy()
+    others.pop("q", None)
+    others.pop("page", None)
+    if not any(value.strip() for _, values in others.lists() for value in values):
+        return alone
+
+    def under_filters() -> Matches:
+        if alone.capped:
+            return Matches.of(filterset.qs)
+        return Matches.among(alone, StatementFilter(others, queryset=statements).qs)
+
+    return cached.cached(
+        "search-matches", query_without_page(params), under_filters, [cached.STATEMENTS]
+    )
 
 
 def counts_of(filterset: StatementFilter, params, matches: Matches | None):
