@@ -57,24 +57,31 @@ def test_a_search_under_filters_lists_exactly_its_matches_and_follows_an_edit(
     monkeypatch.setattr(facets, "SEARCH_CAP", cap)
     monkeypatch.setattr("claims.views.statements.SEARCH_CAP", cap)
     other = make_statement(made_on=datetime.date(2020, 1, 4), stance="asserted")
-    make_statement(actor=drones[0].actor, quote="Officials in Washington disagreed", stance="denied")
+    unmatched = "Officials in Washington disagreed"
+    make_statement(actor=drones[0].actor, quote=unmatched, stance="denied")
     client.get("/statements/?q=drones")  # the search alone, cached
 
     def listed(path: str) -> list[int]:
         return [statement.pk for statement in client.get(path).context["page"]]
 
-    assert listed("/statements/?q=drones&actor=searchland") == [
-        drones[2].pk,
-        drones[1].pk,
-        drones[0].pk,
-    ][:cap]
+    assert (
+        listed("/statements/?q=drones&actor=searchland")
+        == [
+            drones[2].pk,
+            drones[1].pk,
+            drones[0].pk,
+        ][:cap]
+    )
     assert listed("/statements/?q=drones&stance=denied") == [drones[2].pk, drones[0].pk][:cap]
     assert listed(f"/statements/?q=drones&actor={other.actor.slug}") == [other.pk]
 
     drones[1].stance = "denied"
     drones[1].save()  # a stance edit: the search's own matches stay cached
-    assert listed("/statements/?q=drones&stance=denied") == [
-        drones[2].pk,
-        drones[1].pk,
-        drones[0].pk,
-    ][:cap]
+    assert (
+        listed("/statements/?q=drones&stance=denied")
+        == [
+            drones[2].pk,
+            drones[1].pk,
+            drones[0].pk,
+        ][:cap]
+    )
