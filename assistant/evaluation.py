@@ -33,6 +33,8 @@ from sources.models import Article
 SETS = {
     "seed": Path(settings.BASE_DIR) / "fixtures" / "annotations" / "seed.yaml",
     "articles": Path(settings.BASE_DIR) / "tests" / "assistant" / "articles" / "annotations.yaml",
+    # Never tuned on: it measures whether rules tuned on the two sets above are general.
+    "heldout": Path(settings.BASE_DIR) / "tests" / "assistant" / "heldout" / "annotations.yaml",
 }
 KEPT_MODELS = {
     "sources.outlet",

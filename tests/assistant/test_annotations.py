@@ -1,9 +1,10 @@
-"""The second evaluation set: real articles on other subjects, annotated by hand.
+"""The evaluation sets of real articles on other subjects, annotated by hand.
 
-The set is built with the seed's own builder (claims/seed.py), so every quote is verbatim
-and unambiguous, every actor, claim, stance and precision is known and every date wording
-agrees with sources/dates.py; the built records are then loaded into the database, where
-the models' own rules check them again.
+Two sets: `articles` (the assistant's rules may be tuned on it) and `heldout` (never tuned
+on, to tell general rules from fitted ones). Each set is built with the seed's own builder
+(claims/seed.py), so every quote is verbatim and unambiguous, every actor, claim, stance
+and precision is known and every date wording agrees with sources/dates.py; the built
+records are then loaded into the database, where the models' own rules check them again.
 """
 
 from __future__ import annotations
@@ -22,21 +23,39 @@ from claims.models import Actor, Quote, Statement
 from sources import dates
 from sources.models import Article
 
-ARTICLES_DIR = Path(__file__).parent / "articles"
-ANNOTATIONS = ARTICLES_DIR / "annotations.yaml"
+SETS_DIR = Path(__file__).parent
+# A relative wording each set must exercise, besides weekdays and undated statements.
+RELATIVE_WORDING = {"articles": "last week", "heldout": "today"}
 
 
-def read_body(name: str) -> str:
-    return (ARTICLES_DIR / name).read_text(encoding="utf-8")
+def read_annotations(set_name: str) -> dict:
+    return yaml.safe_load((SETS_DIR / set_name / "annotations.yaml").read_text(encoding="utf-8"))
+
+
+def body_reader(set_name: str):
+    def read_body(name: str) -> str:
+        return (SETS_DIR / set_name / name).read_text(encoding="utf-8")
+
+    return read_body
+
+
+@pytest.fixture(scope="module", params=sorted(RELATIVE_WORDING))
+def set_name(request) -> str:
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def annotations() -> dict:
-    return yaml.safe_load(ANNOTATIONS.read_text(encoding="utf-8"))
+def annotations(set_name) -> dict:
+    return read_annotations(set_name)
 
 
 @pytest.fixture(scope="module")
-def records(annotations) -> list[dict]:
+def read_body(set_name):
+    return body_reader(set_name)
+
+
+@pytest.fixture(scope="module")
+def records(annotations, read_body) -> list[dict]:
     # Raises AnnotationError, naming the statement, on any broken rule.
     return seed_data.build_fixture(copy.deepcopy(annotations), read_body)
 
@@ -55,16 +74,16 @@ def test_the_set_has_at_least_five_articles_from_at_least_three_outlets(annotati
     assert len({article["outlet"] for article in articles}) >= 3
 
 
-def test_every_article_says_where_it_comes_from_and_how_it_was_dated(annotations):
+def test_every_article_says_where_it_comes_from_and_how_it_was_dated(annotations, set_name):
     for article in annotations["articles"]:
         assert article["url"].startswith(("http://", "https://")), article["key"]
         assert article["title"].strip(), article["key"]
         assert isinstance(article["published_on"], datetime.date), article["key"]
         assert "published" in article["note"].lower(), article["key"]
-        assert ARTICLES_DIR.joinpath(article["body"]).is_file(), article["key"]
+        assert SETS_DIR.joinpath(set_name, article["body"]).is_file(), article["key"]
 
 
-def test_no_article_is_about_the_seeds_drone_story(annotations):
+def test_no_article_is_about_the_seeds_drone_story(annotations, read_body):
     seed = yaml.safe_load(seed_data.ANNOTATIONS.read_text(encoding="utf-8"))
     seed_claims = {claim["slug"] for claim in seed["claims"]}
     seed_bodies = {
@@ -89,7 +108,7 @@ def test_every_article_has_a_statement_and_every_claim_is_used(annotations):
     assert claimed == {claim["slug"] for claim in annotations["claims"]}
 
 
-def test_the_set_has_every_stance_and_both_undated_and_relative_dates(annotations):
+def test_the_set_has_every_stance_and_both_undated_and_relative_dates(annotations, set_name):
     # What the assistant is measured on: each stance, and dates it must resolve or mark.
     statements = annotations["statements"]
 
@@ -100,13 +119,29 @@ def test_the_set_has_every_stance_and_both_undated_and_relative_dates(annotation
         "noncommittal",
     }
     assert any(not item.get("wording") for item in statements)
-    assert any(item.get("wording") == "last week" for item in statements)
+    assert any(item.get("wording") == RELATIVE_WORDING[set_name] for item in statements)
+
+
+def test_the_heldout_set_shares_no_article_or_claim_with_the_tuned_sets():
+    heldout, tuned = read_annotations("heldout"), read_annotations("articles")
+    seed = yaml.safe_load(seed_data.ANNOTATIONS.read_text(encoding="utf-8"))
+    tuned_urls = {
+        article["url"] for article in tuned["articles"] + seed["articles"] if "url" in article
+    }
+    tuned_bodies = {body_reader("articles")(article["body"]) for article in tuned["articles"]}
+    tuned_claims = {claim["slug"] for claim in tuned["claims"] + seed["claims"]}
+    read_heldout = body_reader("heldout")
+
+    for article in heldout["articles"]:
+        assert article["url"] not in tuned_urls, article["key"]
+        assert read_heldout(article["body"]) not in tuned_bodies, article["key"]
+    assert not tuned_claims & {claim["slug"] for claim in heldout["claims"]}
 
 
 # --- the builder's checks -----------------------------------------------------------------
 
 
-def test_every_quote_is_its_article_body_slice(annotations, records):
+def test_every_quote_is_its_article_body_slice(annotations, records, read_body):
     bodies = {article["id"]: read_body(article["body"]) for article in annotations["articles"]}
     quotes = of_model(records, "claims.quote")
 
@@ -136,7 +171,7 @@ def test_every_date_wording_agrees_with_the_date_resolver(annotations):
     assert checked >= len(annotations["statements"]) // 2
 
 
-def test_the_builder_refuses_a_reworded_quote(annotations):
+def test_the_builder_refuses_a_reworded_quote(annotations, read_body):
     modified = copy.deepcopy(annotations)
     quote = modified["statements"][0]["quotes"][0]
     quote["text"] = quote["text"].replace(" ", "  ", 1)
@@ -147,7 +182,7 @@ def test_the_builder_refuses_a_reworded_quote(annotations):
     assert str(raised.value).startswith(f"statement {modified['statements'][0]['id']}, quote")
 
 
-def test_the_builder_refuses_a_wrong_date_for_a_wording(annotations):
+def test_the_builder_refuses_a_wrong_date_for_a_wording(annotations, read_body):
     modified = copy.deepcopy(annotations)
     item = next(item for item in modified["statements"] if item.get("wording") == "on Monday")
     item["made_on"] = item["made_on"] - datetime.timedelta(days=1)
