@@ -136,6 +136,12 @@ _ACTS = _any(
     "sanctioned",
     r"(?:cut|severed|downgraded|broke off|suspended) (?:\S+ ){0,2}?(?:ties|relations)",
     "expelled",
+    # A court's verdict and a prosecutor's charge assert the offence by an official act.
+    r"found (?:\S+ ){1,4}?guilty",
+    r"convicted",
+    r"indicted",
+    r"charged (?:\S+ ){0,4}?with",
+    r"(?:filed|brought) (?:\S+ ){0,2}?charges",
 )
 
 # (pattern, kind, where the speaker is). Where two overlap, the earlier entry wins:
@@ -181,8 +187,9 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
     (
         _any(
             r"dismiss(?:ed|es|ing)?",
-            r"plead(?:ed|s)? not guilty",
+            r"plead(?:ed|s|ing)? not guilty",
             r"pled not guilty",
+            r"(?:enter(?:ed|ing|s)? )?(?:a )?(?:plea of not guilty|not[- ]guilty pleas?)",
             _DENIED,
             r"(?:a |the )?denials? of",
             r"reject(?:ed|s|ing)?",

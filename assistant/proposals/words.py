@@ -29,6 +29,14 @@ TITLES = _words(
     general's police court party opposition"""
 )
 
+# The head nouns that say what kind of body a name is ("Aam Aadmi Party", "Moscow City
+# Court"): "the company" refers back to no party, "the party" to no company.
+INSTITUTION_HEADS = _words(
+    """party union organization organisation agency council commission court committee
+    ministry department fund league alliance assembly parliament congress movement front
+    office bank"""
+)
+
 # Capitalised words that open a sentence or a clause without naming anyone.
 NOT_NAMES = _words(
     """the a an in on at this that these those however also but and meanwhile according
