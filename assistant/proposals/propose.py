@@ -13,7 +13,7 @@ from assistant.proposals.cues import ECHO, Kind
 from assistant.proposals.directory import load_directory
 from assistant.proposals.joining import Candidate, joined_statements
 from assistant.proposals.proposal import Proposal
-from assistant.proposals.readings import Reading, readings
+from assistant.proposals.readings import Reading, continued, readings
 from assistant.proposals.sentences import sentence_spans
 from assistant.proposals.speakers import SpeakerFinder
 
@@ -28,21 +28,32 @@ BY_CUE = {
 }
 KNOWN_ACTOR = 0.2
 EXISTING_CLAIM = 0.4  # times the claim's similarity
+OPENING_QUOTES = '“"«'
 ANAPHORIC = 6  # what was said has fewer words than this: "This was stated", "denied this"
 
 
 def propose(article) -> list[Proposal]:
     proposer = Proposer(article)
     last: Reading | None = None
+    waiting: tuple[int, str] | None = None  # a quotation whose speaker is named next
     for start, end in sentence_spans(article.body):
         sentence = article.body[start:end]
         found = readings(proposer.finder, sentence, last)
+        speaking = [r for r in found if r.speaking]
+        if waiting is not None and speaking and sentence[:1] in OPENING_QUOTES:
+            # “...” / “...,” Guo said: a quotation standing alone before another one is
+            # the words of the speaker the next quotation names.
+            for reading in continued(waiting[1], speaking[0]):
+                proposer.add(reading, *waiting)
+        waiting = None
         if not found:
             proposer.finder.observe(sentence)
+            if last is None and sentence[:1] in OPENING_QUOTES:
+                waiting = (start, sentence)
         for reading in found:
             proposer.add(reading, start, sentence)
         proposer.previous_sentence = sentence
-        last = found[-1] if found else None
+        last = speaking[-1] if speaking else None
     return proposer.proposals()
 
 
@@ -58,15 +69,21 @@ class Proposer:
         self.previous_when: dates.When | None = None
         self.previous_actor = None
         self.earlier: dict = {}  # each actor's last draft
+        self.dated: dict = {}  # each actor's last dated statement
 
     def add(self, reading: Reading, start: int, sentence: str) -> None:
         attribution = reading.attribution
         published_on = self.article.published_on
         when = dates.date_of(sentence, reading.cue.start, published_on, self.previous_when)
         if when is None:
-            # The same speaker going on ("Patel said." after "said on Tuesday") spoke then.
+            # The same speaker going on ("Patel said." after "said on Tuesday") spoke then;
+            # a speaker dated earlier in the article, undated now, is still on that day.
             same = self.previous_when is not None and self.previous_actor == attribution.actor
-            when = self.previous_when if same else dates.publication_month(published_on)
+            when = (
+                (self.previous_when if same else None)
+                or self.dated.get(attribution.actor)
+                or dates.publication_month(published_on)
+            )
         # "This was stated by ...", "denied this": the proposition is the previous sentence's.
         about = reading.said
         if len(about.split()) < ANAPHORIC:
@@ -103,6 +120,7 @@ class Proposer:
         self.finder.remember(attribution, sentence)
         if when.wording:
             self.previous_when = when
+            self.dated[attribution.actor] = when
         self.previous_actor = attribution.actor
 
     def proposals(self) -> list[Proposal]:

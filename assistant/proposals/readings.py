@@ -10,13 +10,22 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.proposals import spans
-from assistant.proposals.cues import Cue, Kind, find_cues, main_cue
+from assistant.proposals.cues import Cue, Kind, Place, find_cues, main_cue
 from assistant.proposals.speakers import Attribution, SpeakerFinder, speaker_region
 from assistant.proposals.stance import stance_of
+from claims.models.choices import Stance
 
 # Participles that take a stance of their own after a saying: "..., denying a report".
 STANCE_KINDS = (Kind.DENY, Kind.CONFIRM, Kind.NONCOMMITTAL)
 PARTICIPLE_BEFORE = re.compile(r"\b\w+ing\s+$")
+# Someone else's words named by a noun: "denying a Bloomberg report that ...", "the US
+# president's claim in an interview that ...", "Washington's claims of talks". Their
+# owner asserted (or, for a denial, denied) what the that-clause says.
+OWNED = re.compile(
+    r"\b(?P<noun>reports?|claims?|allegations?|assertions?|accusations?|denials?)\b"
+    r"(?P<link>\s+of\b|(?:\s+[\w’'-]+){0,8}?\s+that\b)"
+)
+OWNER_WORDS = 6  # how far before the noun its owner may stand
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,8 @@ class Reading:
     said: str
     stance: str
     quote: tuple[int, int]  # offsets into the sentence
+    # A quotation standing alone after it continues it; not a third party's report.
+    speaking: bool = True
 
 
 def readings(finder: SpeakerFinder, sentence: str, previous: Reading | None) -> list[Reading]:
@@ -34,12 +45,12 @@ def readings(finder: SpeakerFinder, sentence: str, previous: Reading | None) -> 
     cues = find_cues(masked)
     cue = main_cue(cues)
     if cue is None:
-        return _continued(sentence, quotes, previous)
+        return _owned(finder, sentence, masked, None) + _continued(sentence, quotes, previous)
     earlier = [c for c in cues if c.end <= cue.start and c.kind is Kind.SAY]
     subject_end = earlier[0].start if earlier and _participle(cue, masked) else None
     attribution = finder.attribution(sentence, cue, quotes, subject_end)
     if attribution is None:
-        return []
+        return _owned(finder, sentence, masked, None)
     region = speaker_region(sentence, cue, quotes, subject_end)
     spoken = spans.direct_speech(sentence, quotes, cue.start, cue.end)
     whole = spans.trimmed(sentence, 0, len(sentence))
@@ -57,6 +68,36 @@ def readings(finder: SpeakerFinder, sentence: str, previous: Reading | None) -> 
         found.insert(
             0, Reading(first, attribution, own.strip(), stance_of(masked, first, own), quote)
         )
+    return _owned(finder, sentence, masked, attribution) + found
+
+
+def _owned(
+    finder: SpeakerFinder, sentence: str, masked: str, attribution: Attribution | None
+) -> list[Reading]:
+    """The stance of a third party whose report, claim or denial the sentence names."""
+    found = []
+    for match in OWNED.finditer(masked):
+        before = masked[: match.start("noun")]
+        clause = re.split(r"[,;:()“”\"]|\b(?:that|and|but|as)\b", before)[-1]
+        region = " ".join(clause.split()[-OWNER_WORDS:])
+        named_from = re.search(r"\b(?:the|a|an)\s+(?=[A-Z])|[A-Z]", region)
+        region = region[named_from.start() :] if named_from else region
+        # Only a named owner ("a Bloomberg report", "Washington's claims"), not "the reports".
+        if not re.search(r"[A-Z]|[’']s\s*$", region):
+            continue
+        owner = finder.named(region)
+        if owner is None or (attribution is not None and owner.actor == attribution.actor):
+            continue
+        end = re.search(r"[,;]\s|$", masked[match.end() :]).start() + match.end()
+        start = match.start("noun") - len(region) - (len(before) - len(before.rstrip()))
+        start, end = spans.trimmed(sentence, max(0, start), end)
+        end -= sentence[end - 1 : end] == "."
+        said = sentence[match.end() : end]
+        noun = match.group("noun").lower()
+        kind = Kind.DENY if noun.startswith("denial") else Kind.SAY
+        cue = Cue(match.start("noun"), match.end("noun"), match.group("noun"), kind, Place.BEFORE)
+        stance = stance_of(masked, cue, "") if kind is Kind.DENY else Stance.ASSERTED
+        found.append(Reading(cue, owner, said.strip(), stance, (start, end), speaking=False))
     return found
 
 
@@ -65,6 +106,11 @@ def _participle(cue: Cue, sentence: str) -> bool:
     return cue.text.lower().endswith("ing") or bool(
         PARTICIPLE_BEFORE.search(sentence, 0, cue.start)
     )
+
+
+def continued(sentence: str, speaker: Reading) -> list[Reading]:
+    """A sentence that is only a quotation, as the words of `speaker`'s attribution."""
+    return _continued(sentence, spans.quotations(sentence), speaker)
 
 
 def _continued(

@@ -163,6 +163,11 @@ class SpeakerFinder:
             return None
         return self._as_attribution(found)
 
+    def named(self, region: str) -> Attribution | None:
+        """Who a few words name ("a Bloomberg", "the US president's"), no pronoun."""
+        found = self._best(region)
+        return None if found is None else self._as_attribution(found)
+
     def _found(self, region: str, after_cue: bool) -> Known | None:
         # The noun phrase next to the verb is its subject; the names before it are
         # appositions ("... from Salomon Melgen, a Florida doctor, the Justice Department
