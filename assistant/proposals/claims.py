@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from assistant.proposals import places
 from assistant.proposals.directory import demonym_words
 from assistant.proposals.proposal import ProposedClaim
 from assistant.proposals.words import PREDICATES, STOPWORDS, SYNONYMS
@@ -28,9 +29,30 @@ CONTRACTIONS = re.compile(r"\b(won|can|shan)[’']t\b", re.I)
 UNCONTRACTED = {"won": "will", "can": "can", "shan": "shall"}
 
 
+# States named in several words ("the United States", "North Korea"): one word, as the
+# demonyms and short forms that name them ("US", "North Korean") become.
+MULTIWORD_STATES = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(form.casefold())
+        for name, others, demonyms in places.STATES
+        for form in (name, *others, *demonyms)
+        if " " in form
+    )
+    + r")\b"
+)
+STATE_WORDS = {
+    form.casefold(): name.casefold().replace(" ", "")
+    for name, others, demonyms in places.STATES
+    for form in (name, *others, *demonyms)
+    if " " in form
+}
+
+
 def words_of(text: str, demonyms: dict[str, str]) -> set[str]:
     found = set()
-    for match in WORD.finditer(text.casefold()):
+    text = MULTIWORD_STATES.sub(lambda m: STATE_WORDS[m.group()], text.casefold())
+    for match in WORD.finditer(text):
         word = re.sub(r"[’']s$", "", match.group()).replace(".", "")
         for part in [word, *word.split("-")] if "-" in word else [word]:
             part = demonyms.get(part, part)
@@ -150,7 +172,7 @@ class ClaimIndex:
             return False
         return bool(
             re.search(
-                r"\b(?:and|as well as|not just|not only|but also|along with)\b", sentence, re.I
+                r"\b(?:and|nor|as well as|not just|not only|but also|along with)\b", sentence, re.I
             )
         )
 

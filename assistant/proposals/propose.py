@@ -7,7 +7,7 @@ would join are found at the end in one query."""
 
 from __future__ import annotations
 
-from assistant.proposals import dates
+from assistant.proposals import anaphora, dates
 from assistant.proposals.claims import ClaimIndex
 from assistant.proposals.cues import ECHO, Kind
 from assistant.proposals.directory import load_directory
@@ -16,6 +16,7 @@ from assistant.proposals.proposal import Proposal
 from assistant.proposals.readings import Reading, continued, readings
 from assistant.proposals.sentences import sentence_spans
 from assistant.proposals.speakers import SpeakerFinder
+from assistant.proposals.stance import stance_on
 
 # How sure a proposal is, from what supports it (added up, at most 1).
 BY_CUE = {
@@ -91,7 +92,14 @@ class Proposer:
         # The sentence before often names what "the information" or "these efforts" are.
         chosen = self.claims.claims_of(f"{sentence} {about}", about, context=self.previous_sentence)
         stance = reading.stance
+        referent = anaphora.referent(sentence, reading.cue, reading.said)
+        owner = None
+        if referent is not None and referent.owner:
+            named = self.finder.named(referent.owner)
+            owner = named.actor.proposed() if named is not None else None
         echoed = self.earlier.get(attribution.actor) if ECHO.search(reading.cue.text) else None
+        if referent is not None:
+            echoed = None
         if echoed is not None:
             # "made similar statements", "reiterated": what the speaker said before.
             stance, chosen = echoed["stance"], [(echoed["claim"], 1.0)]
@@ -107,13 +115,17 @@ class Proposer:
                     "text": self.article.body[q_start:q_end],
                     "actor": attribution.actor.proposed(),
                     "speaker": attribution.speaker.proposed() if attribution.speaker else None,
-                    "stance": stance,
+                    "stance": stance_on(claim.text, stance, reading.cue, reading.said)
+                    if claim.slug and echoed is None
+                    else stance,
                     "claim": claim,
                     "made_on": when.made_on,
                     "made_on_precision": str(when.precision),
                     "date_wording": when.wording,
                     "confidence": min(1.0, confidence),
                     "cue": reading.cue.text,
+                    "_refers": referent is not None,
+                    "_owner": owner,
                 }
             )
         self.earlier[attribution.actor] = self.drafts[-1]
@@ -124,6 +136,9 @@ class Proposer:
         self.previous_actor = attribution.actor
 
     def proposals(self) -> list[Proposal]:
+        self.drafts = anaphora.resolved(self.drafts)
+        for draft in self.drafts:
+            del draft["_refers"], draft["_owner"]
         joins = joined_statements([_candidate(d) for d in self.drafts])
         return [Proposal(**d, joins_statement=j) for d, j in zip(self.drafts, joins, strict=True)]
 

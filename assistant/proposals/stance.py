@@ -57,3 +57,29 @@ def stance_of(sentence: str, cue: Cue, said: str) -> str:
     if spoken is not None:
         return DIRECT_STANCES[spoken.kind]
     return Stance.DENIED if DENIAL_WORDS.search(said) else Stance.ASSERTED
+
+
+# A claim that is itself a negative proposition ("Tanzania withheld the samples", "X
+# failed to disclose the gifts"): saying "has not made the samples available" or "never
+# disclosed" agrees with it.
+NEGATIVE_CLAIM = re.compile(
+    r"\b(?:not|never|no|fail(?:ed|s)?|refus(?:ed|es)|withh[eo]ld\w*|hid|hidden|hides?"
+    r"|conceal\w*|lack\w*|without)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+# Words that call the proposition false, whatever its polarity.
+FALSEHOOD = re.compile(
+    r"\b(?:no evidence|not true|untrue|unfounded|baseless|groundless|false|fake|"
+    r"disinformation|lies|a lie|fabricat\w*|propaganda|nonsense)\b",
+    re.IGNORECASE,
+)
+
+
+def stance_on(claim_text: str, stance: str, cue: Cue, said: str) -> str:
+    """The stance on one claim: a negation in what was said denies a positive claim,
+    and asserts a negative one."""
+    if stance != Stance.DENIED or cue.kind is not Kind.SAY or not NEGATIVE_CLAIM.search(claim_text):
+        return stance
+    if FALSEHOOD.search(said) or any(c.kind is Kind.DENY for c in find_cues(said)):
+        return stance
+    return Stance.ASSERTED
