@@ -26,23 +26,28 @@ ANAPHOR = re.compile(
 PLEA = re.compile(r"\bguilty\b|\bplea\b", re.IGNORECASE)
 
 
+COLLECTIVE = re.compile(r"allegations|charges|accusations|claims", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Referent:
     owner: str  # the words naming whose they are ("the Justice Department"), or ""
+    # "the charges", a plea: all the accuser's claims, not only one passage's.
+    collective: bool = False
 
 
 def referent(sentence: str, cue: Cue, said: str) -> Referent | None:
     """The earlier words the attribution answers, when it names them only by a noun."""
     if cue.kind is Kind.DENY and PLEA.search(cue.text):
-        return Referent("")
+        return Referent("", collective=True)
+    match = None
     if cue.kind in (Kind.DENY, Kind.CONFIRM, Kind.NONCOMMITTAL) and cue.end:
         match = ANAPHOR.match(sentence[cue.end :])
-        if match:
-            return Referent(match.group("owner") or "")
-    match = ANAPHOR.match(said)
-    if match and cue.kind is Kind.SAY:
-        return Referent(match.group("owner") or "")
-    return None
+    if match is None and cue.kind is Kind.SAY:
+        match = ANAPHOR.match(said)
+    if match is None:
+        return None
+    return Referent(match.group("owner") or "", bool(COLLECTIVE.fullmatch(match.group("noun"))))
 
 
 def resolved(drafts: list[dict]) -> list[dict]:
@@ -81,7 +86,11 @@ def _referred_claims(drafts: list[dict], i: int) -> list:
         return []
     _, near = nearest
     return _distinct(
-        [d for _, d in asserted if d["actor"] == near["actor"] and d["start"] == near["start"]]
+        [
+            d
+            for _, d in asserted
+            if d["actor"] == near["actor"] and (draft["_collective"] or d["start"] == near["start"])
+        ]
     )
 
 

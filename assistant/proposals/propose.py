@@ -90,7 +90,12 @@ class Proposer:
         if len(about.split()) < ANAPHORIC:
             about = f"{self.previous_sentence} {about}"
         # The sentence before often names what "the information" or "these efforts" are.
-        chosen = self.claims.claims_of(f"{sentence} {about}", about, context=self.previous_sentence)
+        # "The company said it does not supply ...": the actor is named by a pronoun or a
+        # noun, and a claim about it names it; its name joins the words matched.
+        own = sentence[slice(*reading.scope)] if reading.scope else sentence
+        chosen = self.claims.claims_of(
+            f"{own} {about} {attribution.actor.name}", about, context=self.previous_sentence
+        )
         stance = reading.stance
         referent = anaphora.referent(sentence, reading.cue, reading.said)
         owner = None
@@ -115,7 +120,9 @@ class Proposer:
                     "text": self.article.body[q_start:q_end],
                     "actor": attribution.actor.proposed(),
                     "speaker": attribution.speaker.proposed() if attribution.speaker else None,
-                    "stance": stance_on(claim.text, stance, reading.cue, reading.said)
+                    "stance": stance_on(
+                        claim.text, stance, reading.cue, reading.said, attribution.actor.name
+                    )
                     if claim.slug and echoed is None
                     else stance,
                     "claim": claim,
@@ -126,6 +133,7 @@ class Proposer:
                     "cue": reading.cue.text,
                     "_refers": referent is not None,
                     "_owner": owner,
+                    "_collective": referent is not None and referent.collective,
                 }
             )
         self.earlier[attribution.actor] = self.drafts[-1]
@@ -138,7 +146,7 @@ class Proposer:
     def proposals(self) -> list[Proposal]:
         self.drafts = anaphora.resolved(self.drafts)
         for draft in self.drafts:
-            del draft["_refers"], draft["_owner"]
+            del draft["_refers"], draft["_owner"], draft["_collective"]
         joins = joined_statements([_candidate(d) for d in self.drafts])
         return [Proposal(**d, joins_statement=j) for d, j in zip(self.drafts, joins, strict=True)]
 

@@ -26,6 +26,16 @@ OWNED = re.compile(
     r"(?P<link>\s+of\b|(?:\s+[\w’'-]+){0,8}?\s+that\b)"
 )
 OWNER_WORDS = 6  # how far before the noun its owner may stand
+# A clause of its own before a cue: "A day after the AAP", ", which AAP", "as Kyiv".
+SUBORDINATE = re.compile(
+    r"(?:^|[,;]\s*|\b)(?:(?:a|one|two|three) \w+ )?(?:after|before|when|while|since|as|which"
+    r"|whereas)\s+(?P<subject>[^,;]{1,60}?)\s*$",
+    re.IGNORECASE,
+)
+DIRECTIVE = re.compile(
+    r"urged|called on|vowed|pledged|promised|threatened|warned|asked", re.IGNORECASE
+)
+CONTRAST = re.compile(r",?\s+but\s+(?:also\s+|then\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,8 @@ class Reading:
     quote: tuple[int, int]  # offsets into the sentence
     # A quotation standing alone after it continues it; not a third party's report.
     speaking: bool = True
+    # The words that say the claim, when not the whole sentence (offsets in it).
+    scope: tuple[int, int] | None = None
 
 
 def readings(finder: SpeakerFinder, sentence: str, previous: Reading | None) -> list[Reading]:
@@ -68,7 +80,53 @@ def readings(finder: SpeakerFinder, sentence: str, previous: Reading | None) -> 
         found.insert(
             0, Reading(first, attribution, own.strip(), stance_of(masked, first, own), quote)
         )
-    return _owned(finder, sentence, masked, attribution) + found
+    used = {cue, *(earlier[:1] if len(found) > 1 else [])}
+    clauses = _clauses(finder, sentence, masked, [c for c in cues if c not in used], found[-1])
+    before = [r for r in clauses if r.cue.start < cue.start]
+    after = [r for r in clauses if r.cue.start > cue.start]
+    return _owned(finder, sentence, masked, attribution) + before + found + after
+
+
+def _clauses(
+    finder: SpeakerFinder, sentence: str, masked: str, others: list[Cue], main: Reading
+) -> list[Reading]:
+    """Attributions of their own in a clause beside the main one: a subordinate or
+    relative clause with its own subject ("A day after the AAP accused X, the company
+    refuted ...", "..., which the party alleged was ..."), and a contrasting verb of the
+    same subject ("confirmed talks, but said that there were none now")."""
+    found = []
+    for cue in others:
+        # A demand or a promise ("urged the US to cancel") states no proposition.
+        if cue.kind is Kind.SAY and (cue.place is not Place.BEFORE or DIRECTIVE.match(cue.text)):
+            continue
+        before = masked[: cue.start]
+        end = _clause_end(masked, cue.end)
+        said = sentence[cue.end : end]
+        subordinate = SUBORDINATE.search(before)
+        if subordinate:
+            owner = finder.named(subordinate.group("subject"))
+            if owner is None or owner.actor == main.attribution.actor:
+                continue
+            start = subordinate.start("subject")
+            quote = spans.trimmed(sentence, start, end)
+            quote = (quote[0], quote[1] - (sentence[quote[1] - 1 : quote[1]] == "."))
+            stance = stance_of(masked, cue, said)
+            found.append(
+                Reading(cue, owner, said.strip(), stance, quote, speaking=False, scope=quote)
+            )
+        elif CONTRAST.search(before) and cue.start > main.cue.end:
+            said = sentence[cue.end :]
+            stance = stance_of(masked, cue, said)
+            if stance != main.stance:
+                found.append(Reading(cue, main.attribution, said.strip(), stance, main.quote))
+    return found
+
+
+def _clause_end(masked: str, start: int) -> int:
+    match = re.search(
+        r",\s+(?!(?:which|who|that)\b)(?=\w+\s+\w+)|;|(?<![A-Z])\.\s|\.$", masked[start:]
+    )
+    return start + match.start() if match else len(masked)
 
 
 def _owned(
@@ -97,7 +155,11 @@ def _owned(
         kind = Kind.DENY if noun.startswith("denial") else Kind.SAY
         cue = Cue(match.start("noun"), match.end("noun"), match.group("noun"), kind, Place.BEFORE)
         stance = stance_of(masked, cue, "") if kind is Kind.DENY else Stance.ASSERTED
-        found.append(Reading(cue, owner, said.strip(), stance, (start, end), speaking=False))
+        found.append(
+            Reading(
+                cue, owner, said.strip(), stance, (start, end), speaking=False, scope=(start, end)
+            )
+        )
     return found
 
 

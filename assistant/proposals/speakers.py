@@ -23,7 +23,11 @@ NAME_WORD = r"(?:[A-Z](?=[\w’'-]*[a-z])[\w’'-]+|[A-Z]\.|al-[A-Z][\w-]*)"
 NAME = re.compile(
     r"(?<![\w.])" + NAME_WORD + r"(?:\s+(?:(?:bin|de|van|von|da|di|le|la)\s+)?" + NAME_WORD + r")*"
 )
-PRONOUN = re.compile(r"\b(?:he|she|him|her)\b(?:\s+\w+ly|\s+also)?\s*$", re.IGNORECASE)
+PRONOUN = re.compile(
+    r"\b(?:he|she|him|her)\b(?:\s+\w+ly|\s+also|\s+(?:can|could|would|will|may|might|must"
+    r"|should|has|had|have|did|does|do|was|is)(?:\s+not|n[’']t)?)*\s*$",
+    re.IGNORECASE,
+)
 PRONOUN_AFTER = re.compile(r"^\s*(?:him|her)\b", re.IGNORECASE)
 INVERTED_BEFORE = re.compile(r"[,”\"’]\s*$")
 # A media outlet named in a sentence ("The Kyiv Independent", "Reuters").

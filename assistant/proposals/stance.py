@@ -75,11 +75,34 @@ FALSEHOOD = re.compile(
 )
 
 
-def stance_on(claim_text: str, stance: str, cue: Cue, said: str) -> str:
+NEGATION_SCOPE = re.compile(r"(?:\b(?:not|never|no)|n[’']t)\s+((?:[\w-]+\s+){0,4}[\w-]+)", re.I)
+
+
+def stance_on(claim_text: str, stance: str, cue: Cue, said: str, actor_name: str = "") -> str:
     """The stance on one claim: a negation in what was said denies a positive claim,
-    and asserts a negative one."""
+    and asserts a negative one when it negates the claim's own words; a party the claim
+    is about that asserts it confirms it ("UTi said it held talks" on "UTi and DSV have
+    held talks")."""
+    if stance == Stance.ASSERTED and cue.kind is Kind.SAY and _is_subject(actor_name, claim_text):
+        return Stance.CONFIRMED
     if stance != Stance.DENIED or cue.kind is not Kind.SAY or not NEGATIVE_CLAIM.search(claim_text):
         return stance
     if FALSEHOOD.search(said) or any(c.kind is Kind.DENY for c in find_cues(said)):
         return stance
+    claim_stems = {w[:5] for w in re.findall(r"\w{4,}", claim_text.casefold())}
+    negated = " ".join(m.group(1) for m in NEGATION_SCOPE.finditer(said)).casefold()
+    if not claim_stems & {w[:5] for w in re.findall(r"\w{4,}", negated)}:
+        return stance
     return Stance.ASSERTED
+
+
+def _is_subject(name: str, claim_text: str) -> bool:
+    """The claim's subject is `name`, alone or coordinated ("UTi Worldwide and DSV")."""
+    subject = CLAIM_SUBJECT.match(claim_text)
+    if not name or subject is None:
+        return False
+    conjuncts = re.split(r"\s+and\s+", re.sub(r"^The\s+", "", subject.group(1)))
+    return name in conjuncts
+
+
+CLAIM_SUBJECT = re.compile(r"((?:[A-Z][\w.’'&/-]*|and)(?:\s+(?:[A-Z][\w.’'&/-]*|and))*)\s+[a-z]")
