@@ -7,6 +7,8 @@ would join are found at the end in one query."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.proposals import anaphora, dates
 from assistant.proposals.claims import ClaimIndex
 from assistant.proposals.cues import ECHO, Kind
@@ -29,6 +31,11 @@ BY_CUE = {
 }
 KNOWN_ACTOR = 0.2
 EXISTING_CLAIM = 0.4  # times the claim's similarity
+SUMMARY = re.compile(
+    r"\b(?:repeatedly|consistently|routinely|time and again|again and again|(?:has|have) long"
+    r"|on (?:many|several|numerous|multiple|various) occasions)\b|^\W*Both\b",
+    re.IGNORECASE,
+)
 OPENING_QUOTES = '“"«'
 ANAPHORIC = 6  # what was said has fewer words than this: "This was stated", "denied this"
 
@@ -76,6 +83,11 @@ class Proposer:
         attribution = reading.attribution
         published_on = self.article.published_on
         when = dates.date_of(sentence, reading.cue.start, published_on, self.previous_when)
+        if when is None and SUMMARY.search(sentence):
+            # "Moscow and Tehran have repeatedly denied ...": the outlet's summary of
+            # statements made at no one time, not a statement to date.
+            self.finder.remember(attribution, sentence)
+            return
         if when is None:
             # The same speaker going on ("Patel said." after "said on Tuesday") spoke then;
             # a speaker dated earlier in the article, undated now, is still on that day.
@@ -131,6 +143,7 @@ class Proposer:
                     "date_wording": when.wording,
                     "confidence": min(1.0, confidence),
                     "cue": reading.cue.text,
+                    "cue_kind": reading.cue.kind,
                     "_refers": referent is not None,
                     "_owner": owner,
                     "_collective": referent is not None and referent.collective,
@@ -144,7 +157,7 @@ class Proposer:
         self.previous_actor = attribution.actor
 
     def proposals(self) -> list[Proposal]:
-        self.drafts = anaphora.resolved(self.drafts)
+        self.drafts = _distinct(anaphora.resolved(self.drafts))
         for draft in self.drafts:
             del draft["_refers"], draft["_owner"], draft["_collective"]
         joins = joined_statements([_candidate(d) for d in self.drafts])
@@ -156,3 +169,23 @@ def _candidate(draft: dict) -> Candidate | None:
     if actor.slug is None or claim.slug is None:
         return None
     return Candidate(actor.slug, claim.slug, draft["stance"], draft["made_on"])
+
+
+def _distinct(drafts: list[dict]) -> list[dict]:
+    """Where one passage gives an actor a plain saying and a stance cue of its own on
+    one claim ("X said A, denying B", both about the same claim), the cue's stance
+    stands and the plain assertion goes; and no two proposals are the same."""
+    stated = {
+        (d["start"], d["end"], d["actor"], d["claim"]) for d in drafts if d["cue_kind"] != Kind.SAY
+    }
+    result, seen = [], set()
+    for draft in drafts:
+        key = (draft["start"], draft["end"], draft["actor"], draft["claim"])
+        plain = draft["cue_kind"] == Kind.SAY and draft["stance"] == "asserted"
+        if (plain and key in stated) or (*key, draft["stance"]) in seen:
+            continue
+        seen.add((*key, draft["stance"]))
+        result.append(draft)
+    for draft in result:
+        del draft["cue_kind"]
+    return result

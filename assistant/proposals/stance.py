@@ -75,6 +75,8 @@ FALSEHOOD = re.compile(
 )
 
 
+# What was said is about the speaker itself ("said it held talks"): an admission.
+SELF = re.compile(r"\W*(?:that\s+)?(?:it|we|i|he|she|they)\b", re.IGNORECASE)
 NEGATION_SCOPE = re.compile(r"(?:\b(?:not|never|no)|n[’']t)\s+((?:[\w-]+\s+){0,4}[\w-]+)", re.I)
 
 
@@ -83,7 +85,12 @@ def stance_on(claim_text: str, stance: str, cue: Cue, said: str, actor_name: str
     and asserts a negative one when it negates the claim's own words; a party the claim
     is about that asserts it confirms it ("UTi said it held talks" on "UTi and DSV have
     held talks")."""
-    if stance == Stance.ASSERTED and cue.kind is Kind.SAY and _is_subject(actor_name, claim_text):
+    if (
+        stance == Stance.ASSERTED
+        and cue.kind is Kind.SAY
+        and SELF.match(said)
+        and _is_subject(actor_name, claim_text)
+    ):
         return Stance.CONFIRMED
     if stance != Stance.DENIED or cue.kind is not Kind.SAY or not NEGATIVE_CLAIM.search(claim_text):
         return stance

@@ -104,3 +104,17 @@ def test_a_negation_of_other_words_does_not_assert_a_negative_claim(proposals_fo
         "Tom Reed said the gifts from the builder were not part of a corrupt relationship."
     )
     assert (proposal.stance, proposal.claim.slug) == ("denied", "reed-hid-gifts")
+
+
+def test_an_undated_summary_of_repeated_denials_is_no_statement(proposals_for):
+    assert proposals_for("Moscow has repeatedly denied that Iran supplied drones to Russia.") == []
+    (dated,) = proposals_for("Moscow last week repeatedly denied that Iran supplied drones.")
+    assert (dated.actor.slug, dated.stance) == ("russia", "denied")
+
+
+def test_a_plain_saying_gives_way_to_the_stance_its_participle_states(proposals_for):
+    found = proposals_for(
+        "Peskov said Iran had supplied no attack drones to Russia, denying reports that Iran "
+        "supplied attack drones to Russia."
+    )
+    assert [(p.stance, p.claim.slug) for p in found] == [("denied", "iran-supplied-drones")]
