@@ -18,7 +18,7 @@ from claims.models import Claim
 
 CLOSE = 0.35  # share of a claim's weighted words the sentence must hold
 PREDICATE_WEIGHT = 2.0
-SECOND = 0.8  # a second claim within this share of the best one's score
+SECOND = 0.5  # a second claim within this share of the best one's score
 TOP = 3  # the claims a sentence is compared with closely
 RARE_POSTINGS = 50  # a word in more claims than this (or a tenth of them) is common
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+")
@@ -154,8 +154,10 @@ class ClaimIndex:
             return [(ProposedClaim(None, neutral_text(said)), 0.0)]
         best = ranked[0]
         chosen = [(best.claim, best.score)]
-        if len(ranked) > 1:
-            second = ranked[1]
+        # The second proposition: the closest other claim that holds most of its own
+        # words, with words of its own in the sentence and a coordination between.
+        others = sorted(ranked[1:], key=lambda m: -m.score)
+        for second in others[:1]:
             if second.score >= max(CLOSE, SECOND * best.score) and self._states_two(
                 own, best.words - second.words, second.words - best.words
             ):

@@ -33,7 +33,7 @@ KNOWN_ACTOR = 0.2
 EXISTING_CLAIM = 0.4  # times the claim's similarity
 SUMMARY = re.compile(
     r"\b(?:repeatedly|consistently|routinely|time and again|again and again|(?:has|have) long"
-    r"|on (?:many|several|numerous|multiple|various) occasions)\b|^\W*Both\b",
+    r"|on (?:many|several|numerous|multiple|various) occasions)\b|^\W*(?:Both|Neither)\b",
     re.IGNORECASE,
 )
 OPENING_QUOTES = '“"«'

@@ -32,9 +32,7 @@ SUBORDINATE = re.compile(
     r"|whereas)\s+(?P<subject>[^,;]{1,60}?)\s*$",
     re.IGNORECASE,
 )
-DIRECTIVE = re.compile(
-    r"urged|called on|vowed|pledged|promised|threatened|warned|asked", re.IGNORECASE
-)
+DIRECTIVE = re.compile(r"urged|called on|vowed|pledged|promised|threatened", re.IGNORECASE)
 CONTRAST = re.compile(r",?\s+but\s+(?:also\s+|then\s+)?$", re.IGNORECASE)
 
 
@@ -63,6 +61,12 @@ def readings(finder: SpeakerFinder, sentence: str, previous: Reading | None) -> 
     attribution = finder.attribution(sentence, cue, quotes, subject_end)
     if attribution is None:
         return _owned(finder, sentence, masked, None)
+    # "Kyiv urged Israel to share intelligence": a demand states no proposition.
+    if (
+        DIRECTIVE.fullmatch(cue.text)
+        and spans.direct_speech(sentence, quotes, cue.start, cue.end) is None
+    ):
+        return _owned(finder, sentence, masked, attribution)
     region = speaker_region(sentence, cue, quotes, subject_end)
     spoken = spans.direct_speech(sentence, quotes, cue.start, cue.end)
     whole = spans.trimmed(sentence, 0, len(sentence))
@@ -77,8 +81,18 @@ def readings(finder: SpeakerFinder, sentence: str, previous: Reading | None) -> 
         # "X said A, denying B": A is said in its own right.
         first = earlier[0]
         own = sentence[first.end : cue.start]
+        # Each says its own proposition: the claims are matched on its own words.
+        found[0] = replace(found[0], scope=(cue.start, len(sentence)))
         found.insert(
-            0, Reading(first, attribution, own.strip(), stance_of(masked, first, own), quote)
+            0,
+            Reading(
+                first,
+                attribution,
+                own.strip(),
+                stance_of(masked, first, own),
+                quote,
+                scope=(0, cue.start),
+            ),
         )
     used = {cue, *(earlier[:1] if len(found) > 1 else [])}
     clauses = _clauses(finder, sentence, masked, [c for c in cues if c not in used], found[-1])

@@ -84,7 +84,8 @@ _SAME = {
     "win": "win won wins winning victory",
     "elect": "elect elected election elections vote votes voted ballot",
     "negotiate": """negotiate negotiated negotiating negotiation negotiations talks talk
-        discussion discussions conversation conversations consultation consultations""",
+        discussion discussions conversation conversations consultation consultations deal
+        deals""",
     "speak": "speak spoke spoken speaking talked phoned",
 }
 SYNONYMS = {word: group for group, words in _SAME.items() for word in words.split()}

@@ -118,3 +118,11 @@ def test_a_plain_saying_gives_way_to_the_stance_its_participle_states(proposals_
         "supplied attack drones to Russia."
     )
     assert [(p.stance, p.claim.slug) for p in found] == [("denied", "iran-supplied-drones")]
+
+
+def test_an_undated_neither_nor_is_the_outlets_summary(proposals_for):
+    assert proposals_for("Neither Moscow nor Tehran confirmed the purchase of drones.") == []
+
+
+def test_a_demand_is_no_proposal(proposals_for):
+    assert proposals_for("Kyiv urged Israel on Monday to share intelligence on Iran.") == []
