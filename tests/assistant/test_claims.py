@@ -105,3 +105,23 @@ def test_a_second_proposition_less_close_than_the_first_still_gives_its_own_prop
         ("iran-supplied-drones", "denied"),
         ("iran-supplied-missiles", "denied"),
     ]
+
+
+def test_the_same_statement_quoted_twice_joins_once_and_asks_once(
+    proposals_for, django_assert_num_queries
+):
+    from assistant.proposals.joining import Candidate, joined_statements
+
+    statement = make_statement(
+        actor=Actor.objects.get(slug="iran"),
+        claim=Claim.objects.get(slug="iran-supplied-drones"),
+        stance="denied",
+        made_on=datetime.date(2022, 10, 17),
+    )
+    same = Candidate("iran", "iran-supplied-drones", "denied", datetime.date(2022, 10, 17))
+    other = Candidate("iran", "iran-supplied-drones", "confirmed", datetime.date(2022, 10, 17))
+    # The actors, the claims, and one UNION of two terms, whatever the repeats.
+    with django_assert_num_queries(3) as context:
+        found = joined_statements([same, None, same, other, same])
+    assert found == [statement.pk, None, statement.pk, None, statement.pk]
+    assert context.captured_queries[-1]["sql"].upper().count("UNION") == 1
