@@ -59,8 +59,11 @@ class Score:
     proposals: int = 0
     correct_proposals: int = 0
     dated: int = 0
+    # (confidence, whether the proposal finds an item) for each proposal
+    judged: list[tuple[float, bool]] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
+        self.judged.extend(other.judged)
         for name in (
             "items",
             "found",
@@ -199,7 +202,21 @@ def score_article(article: Article, items: list[Item]) -> Score:
         if dates.normalise(best.made_on, item.precision).isoformat() == item.made_on:
             result.dated += 1
     result.correct_proposals = len(correct)
+    result.judged = [(p.confidence, i in correct) for i, p in enumerate(proposals)]
     return result
+
+
+BANDS = (0.0, 0.5, 0.65, 0.8, 0.9)  # lower bounds of the confidence bands
+
+
+def format_bands(report: Report) -> str:
+    """Precision per confidence band: higher confidence should mean more often correct."""
+    lines = [f"Set: {report.set_name}, precision per confidence band"]
+    for low, high in zip(BANDS, (*BANDS[1:], 1.01), strict=True):
+        judged = [ok for confidence, ok in report.total.judged if low <= confidence < high]
+        share = f"{sum(judged) / len(judged) * 100:3.0f}%" if judged else "   -"
+        lines.append(f"  {low:.2f}-{min(high, 1.0):.2f} {sum(judged):>4}/{len(judged):<4} {share}")
+    return "\n".join(lines)
 
 
 def format_report(report: Report) -> str:

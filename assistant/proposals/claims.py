@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from assistant.proposals import places
 from assistant.proposals.directory import demonym_words
 from assistant.proposals.proposal import ProposedClaim
 from assistant.proposals.words import PREDICATES, STOPWORDS, SYNONYMS
@@ -17,7 +18,7 @@ from claims.models import Claim
 
 CLOSE = 0.35  # share of a claim's weighted words the sentence must hold
 PREDICATE_WEIGHT = 2.0
-SECOND = 0.8  # a second claim within this share of the best one's score
+SECOND = 0.5  # a second claim within this share of the best one's score
 TOP = 3  # the claims a sentence is compared with closely
 RARE_POSTINGS = 50  # a word in more claims than this (or a tenth of them) is common
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+")
@@ -28,9 +29,30 @@ CONTRACTIONS = re.compile(r"\b(won|can|shan)[’']t\b", re.I)
 UNCONTRACTED = {"won": "will", "can": "can", "shan": "shall"}
 
 
+# States named in several words ("the United States", "North Korea"): one word, as the
+# demonyms and short forms that name them ("US", "North Korean") become.
+MULTIWORD_STATES = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(form.casefold())
+        for name, others, demonyms in places.STATES
+        for form in (name, *others, *demonyms)
+        if " " in form
+    )
+    + r")\b"
+)
+STATE_WORDS = {
+    form.casefold(): name.casefold().replace(" ", "")
+    for name, others, demonyms in places.STATES
+    for form in (name, *others, *demonyms)
+    if " " in form
+}
+
+
 def words_of(text: str, demonyms: dict[str, str]) -> set[str]:
     found = set()
-    for match in WORD.finditer(text.casefold()):
+    text = MULTIWORD_STATES.sub(lambda m: STATE_WORDS[m.group()], text.casefold())
+    for match in WORD.finditer(text):
         word = re.sub(r"[’']s$", "", match.group()).replace(".", "")
         for part in [word, *word.split("-")] if "-" in word else [word]:
             part = demonyms.get(part, part)
@@ -132,8 +154,10 @@ class ClaimIndex:
             return [(ProposedClaim(None, neutral_text(said)), 0.0)]
         best = ranked[0]
         chosen = [(best.claim, best.score)]
-        if len(ranked) > 1:
-            second = ranked[1]
+        # The second proposition: the closest other claim that holds most of its own
+        # words, with words of its own in the sentence and a coordination between.
+        others = sorted(ranked[1:], key=lambda m: -m.score)
+        for second in others[:1]:
             if second.score >= max(CLOSE, SECOND * best.score) and self._states_two(
                 own, best.words - second.words, second.words - best.words
             ):
@@ -150,7 +174,7 @@ class ClaimIndex:
             return False
         return bool(
             re.search(
-                r"\b(?:and|as well as|not just|not only|but also|along with)\b", sentence, re.I
+                r"\b(?:and|nor|as well as|not just|not only|but also|along with)\b", sentence, re.I
             )
         )
 

@@ -136,6 +136,12 @@ _ACTS = _any(
     "sanctioned",
     r"(?:cut|severed|downgraded|broke off|suspended) (?:\S+ ){0,2}?(?:ties|relations)",
     "expelled",
+    # A court's verdict and a prosecutor's charge assert the offence by an official act.
+    r"found (?:\S+ ){1,4}?guilty",
+    r"convicted",
+    r"indicted",
+    r"charged (?:\S+ ){0,4}?with",
+    r"(?:filed|brought) (?:\S+ ){0,2}?charges",
 )
 
 # (pattern, kind, where the speaker is). Where two overlap, the earlier entry wins:
@@ -173,6 +179,12 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
         Place.BEFORE,
     ),
     (
+        r"(?:was|were|has been|have been|had been) (?:\w+ly )?"
+        r"(?:denied|refuted|rejected|dismissed) (?:\S+ ){0,4}?by",
+        Kind.DENY,
+        Place.AFTER,
+    ),
+    (
         rf"call(?:ed|s|ing)? (?:\S+ ){{0,8}}?{_MERE}(?:{_BASELESS})"
         rf"|(?:describ|dismiss)(?:ed|es|ing) (?:\S+ ){{0,8}}?as {_MERE}(?:{_BASELESS})",
         Kind.DENY,
@@ -181,8 +193,9 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
     (
         _any(
             r"dismiss(?:ed|es|ing)?",
-            r"plead(?:ed|s)? not guilty",
+            r"plead(?:ed|s|ing)? not guilty",
             r"pled not guilty",
+            r"(?:enter(?:ed|ing|s)? )?(?:a )?(?:plea of not guilty|not[- ]guilty pleas?)",
             _DENIED,
             r"(?:a |the )?denials? of",
             r"reject(?:ed|s|ing)?",
@@ -208,6 +221,12 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
     ),
     (r"quoted (?:\S+ ){1,3}?as saying", Kind.SAY, Place.WITHIN),
     (r"was (?:stated|said|announced|reported|claimed) (?:\S+ ){0,4}?by", Kind.SAY, Place.AFTER),
+    (
+        r"(?:was|were|has been|have been|had been) (?:\w+ly )?(?:detained|arrested|charged"
+        r"|indicted|convicted|sentenced|sanctioned) (?:\S+ ){0,4}?by",
+        Kind.ACT,
+        Place.AFTER,
+    ),
     (f"(?:{_SAYING})", Kind.SAY, Place.BEFORE),
     (r"according to", Kind.SAY, Place.AFTER),
     (r"(?:a |the )?reports? (?:by|from|in)|(?:an )?interview (?:with|to)", Kind.SAY, Place.AFTER),
@@ -238,6 +257,11 @@ PHRASES = re.compile(r"(?:a |the |an )?(?:according|reports?|interview)\b", re.I
 ECHO = re.compile(r"similar|reiterat|repeat", re.IGNORECASE)
 
 
+ADJECTIVAL = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|these|those|such)|[’']s)\s+$", re.IGNORECASE
+)
+
+
 def find_cues(sentence: str) -> list[Cue]:
     """Every cue in a sentence, in sentence order, without overlaps (the stronger kind
     wins where two overlap: "neither confirmed nor denied" is one noncommittal cue)."""
@@ -247,6 +271,12 @@ def find_cues(sentence: str) -> list[Cue]:
             # A capital inside a sentence is a name or a headline ("United States",
             # "U.S. Says"), not a verb.
             if match.start() > 0 and match.group()[0].isupper():
+                continue
+            # "Moscow's alleged deal", "the claimed involvement": a participle used as an
+            # adjective hedges a noun; nobody alleges anything in the sentence.
+            if ADJECTIVAL.search(sentence, 0, match.start()) and match.group().lower().endswith(
+                "ed"
+            ):
                 continue
             cue = Cue(match.start(), match.end(), match.group(), kind, place)
             if not any(cue.start < other.end and other.start < cue.end for other in found):

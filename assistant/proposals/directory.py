@@ -120,6 +120,9 @@ def load_directory() -> Directory:
         for form in [name, *aliases.get(pk, [])]:
             directory.add(form, known[pk], replace=True)
             folded.setdefault(form.casefold(), known[pk])
+            # "The Washington Post" is also "a Washington Post report".
+            if form.startswith("The ") and len(form.split()) > 2:
+                directory.add(form[4:], known[pk])
     for entries, kind in (
         (places.STATES, ActorKind.STATE),
         (places.ORGANISATIONS, ActorKind.ORGANISATION),

@@ -35,11 +35,13 @@ def joined_statements(candidates: list[Candidate | None]) -> list[int | None]:
         return found
     actors = {a.slug: a for a in Actor.objects.filter(slug__in={c.actor_slug for c in wanted})}
     claims = {c.slug: c for c in Claim.objects.filter(slug__in={c.claim_slug for c in wanted})}
-    numbered = [
-        (i, c)
-        for i, c in enumerate(candidates)
-        if c is not None and c.actor_slug in actors and c.claim_slug in claims
-    ]
+    # One query term per distinct candidate: a passage proposed for two claims, or the
+    # same statement quoted twice, asks once.
+    first_of: dict[Candidate, int] = {}
+    for i, c in enumerate(candidates):
+        if c is not None and c.actor_slug in actors and c.claim_slug in claims:
+            first_of.setdefault(c, i)
+    numbered = [(i, c) for c, i in first_of.items()]
     for offset in range(0, len(numbered), CHUNK):
         chunk = numbered[offset : offset + CHUNK]
         queries = [
@@ -58,4 +60,7 @@ def joined_statements(candidates: list[Candidate | None]) -> list[int | None]:
         for i, pk in union:
             if found[i] is None or pk < found[i]:
                 found[i] = pk
+    for i, c in enumerate(candidates):
+        if c is not None and c in first_of:
+            found[i] = found[first_of[c]]
     return found

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.proposals import places
 from assistant.proposals.cues import Cue, Place
 from assistant.proposals.directory import Directory, Known, demonym_words, title_words
-from assistant.proposals.words import NOT_NAMES, TITLES
+from assistant.proposals.words import INSTITUTION_HEADS, NOT_NAMES, TITLES
 from claims.models.choices import ActorKind
 
 # A name: capitalised words (two letters at least, or an initial), with the particles
@@ -23,7 +23,11 @@ NAME_WORD = r"(?:[A-Z](?=[\w’'-]*[a-z])[\w’'-]+|[A-Z]\.|al-[A-Z][\w-]*)"
 NAME = re.compile(
     r"(?<![\w.])" + NAME_WORD + r"(?:\s+(?:(?:bin|de|van|von|da|di|le|la)\s+)?" + NAME_WORD + r")*"
 )
-PRONOUN = re.compile(r"\b(?:he|she|him|her)\b(?:\s+\w+ly|\s+also)?\s*$", re.IGNORECASE)
+PRONOUN = re.compile(
+    r"\b(?:he|she|him|her)\b(?:\s+\w+ly|\s+also|\s+(?:can|could|would|will|may|might|must"
+    r"|should|has|had|have|did|does|do|was|is)(?:\s+not|n[’']t)?)*\s*$",
+    re.IGNORECASE,
+)
 PRONOUN_AFTER = re.compile(r"^\s*(?:him|her)\b", re.IGNORECASE)
 INVERTED_BEFORE = re.compile(r"[,”\"’]\s*$")
 # A media outlet named in a sentence ("The Kyiv Independent", "Reuters").
@@ -47,17 +51,19 @@ VERB = re.compile(
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,}(?:\([^)]{1,40}\))?\s*[–—-]\s+")
 # "It said", "the company added": the organisation or state last named.
 IT = re.compile(
-    r"\b(?:it|its)\b|\b(?:the|a|an|its)\s+(?:\w+\s+){0,3}?(?P<body>company|firm|group"
-    r"|ministry|government|party|agency|organi[sz]ation|statement|commission|court|bank)\b",
+    r"\b(?:the|a|an|its)\s+(?:[\w-]+\s+){0,5}?(?P<body>company|firm|group|ministry|government"
+    r"|department|party|agency|organi[sz]ation|statement|commission|court|bank)\b"
+    r"|\b(?:it|its)\b",
     re.IGNORECASE,
 )
 BODY_WORDS = {
-    **dict.fromkeys(("ministry", "government"), ActorKind.STATE),
+    **dict.fromkeys(("ministry", "government", "department", "court"), ActorKind.STATE),
     **dict.fromkeys(
         ("company", "firm", "group", "party", "agency", "organisation", "organization", "bank"),
         ActorKind.ORGANISATION,
     ),
 }
+RECENT_BODIES = 12  # the states and organisations "the company" may refer back to
 RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
 TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\W*$", re.I)
 CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
@@ -140,7 +146,9 @@ class SpeakerFinder:
         self.last_person: Known | None = None
         self.last_media: Known | None = None
         self.last_body: Known | None = None
-        self.last_bodies: dict[str, Known] = {}  # the last state, the last organisation
+        # The states and organisations named lately, the most salient first: the last
+        # attribution's actor, then each sentence's subject before its other mentions.
+        self.bodies: list[Known] = []
         self.new_people: dict[str, Known] = {}
 
     def attribution(
@@ -159,17 +167,23 @@ class SpeakerFinder:
             return None
         return self._as_attribution(found)
 
-    def _found(self, region: str, after_cue: bool) -> Known | None:
+    def named(self, region: str) -> Attribution | None:
+        """Who a few words name ("a Bloomberg", "the US president's"), no pronoun."""
         found = self._best(region)
+        return None if found is None else self._as_attribution(found)
+
+    def _found(self, region: str, after_cue: bool) -> Known | None:
+        # The noun phrase next to the verb is its subject; the names before it are
+        # appositions ("... from Salomon Melgen, a Florida doctor, the Justice Department
+        # said").
+        tail = region.rsplit(", ", 1)[-1] if not after_cue and ", " in region else ""
+        found = (self._best(tail) if tail.strip() else None) or self._best(region)
         # "American journalists", "the newspaper": the outlet last named, unless one is named.
         bodily = found is None or found.kind in (ActorKind.STATE, ActorKind.ORGANISATION)
         if bodily and GENERIC_MEDIA.search(region) and self.last_media is not None:
             found = self.last_media
-        it = IT.search(region)
-        if found is None and it:
-            # "the company" is the organisation last named, "the government" the state.
-            kind = BODY_WORDS.get((it.group("body") or "").lower())
-            found = self.last_bodies.get(kind) or (self.last_body if kind is None else None)
+        if found is None:
+            found = self._referred_body(region)
         if found is None and self.last_person is not None:
             pronoun = PRONOUN_AFTER if after_cue else PRONOUN
             # "he said", or the first name alone ("Sputnik quoted Yury as saying").
@@ -187,21 +201,47 @@ class SpeakerFinder:
             self.last_media = attribution.actor
         elif attribution.actor.kind != ActorKind.PERSON:
             self.last_body = attribution.actor
-            self.last_bodies[attribution.actor.kind] = attribution.actor
+            self._salient(attribution.actor)
 
     def observe(self, sentence: str) -> None:
         """After any sentence: the last person it names is "he" or "she" next, the last
         outlet "the newspaper"."""
         named = self.directory.mentions(sentence)
-        for _, _, known in named:
+        # Centering: the subject, named first, is the likeliest antecedent of "it".
+        for _, _, known in reversed(named):
             if known.kind in (ActorKind.STATE, ActorKind.ORGANISATION):
-                self.last_bodies[known.kind] = known
+                self._salient(known)
         people = [k for _, _, k in named if k.kind == ActorKind.PERSON]
         if people:
             self.last_person = people[-1]
         media = [k for _, _, k in named if k.kind == ActorKind.MEDIA]
         if media:
             self.last_media = media[-1]
+
+    def _salient(self, known: Known) -> None:
+        self.bodies = [known, *(b for b in self.bodies if b != known)][:RECENT_BODIES]
+
+    def _referred_body(self, region: str) -> Known | None:
+        """ "It said", "the company added", "the department said": the nearest state or
+        organisation named before that the noun fits."""
+        matches = list(IT.finditer(region))
+        if not matches:
+            return None
+        # A noun says more than "it": "In its statement, the company said".
+        nouns = [m for m in matches if m.group("body")]
+        it = next((m for m in nouns if m.group("body").lower() != "statement"), matches[0])
+        noun = (it.group("body") or "").lower()
+        if not noun or noun == "statement":
+            return self.last_body
+        kind = BODY_WORDS.get(noun)
+        for known in self.bodies:
+            if kind is not None and known.kind != kind:
+                continue
+            head = known.name.split()[-1].casefold() if known.name else ""
+            if head in INSTITUTION_HEADS and not head.startswith(noun[:5]):
+                continue
+            return known
+        return None
 
     def _as_attribution(self, found: Known) -> Attribution:
         if found.kind == ActorKind.PERSON and found.speaks_for is not None:

@@ -57,3 +57,59 @@ def stance_of(sentence: str, cue: Cue, said: str) -> str:
     if spoken is not None:
         return DIRECT_STANCES[spoken.kind]
     return Stance.DENIED if DENIAL_WORDS.search(said) else Stance.ASSERTED
+
+
+# A claim that is itself a negative proposition ("Tanzania withheld the samples", "X
+# failed to disclose the gifts"): saying "has not made the samples available" or "never
+# disclosed" agrees with it.
+NEGATIVE_CLAIM = re.compile(
+    r"\b(?:not|never|no|fail(?:ed|s)?|refus(?:ed|es)|withh[eo]ld\w*|hid|hidden|hides?"
+    r"|conceal\w*|lack\w*|without)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+# Words that call the proposition false, whatever its polarity.
+FALSEHOOD = re.compile(
+    r"\b(?:no evidence|not true|untrue|unfounded|baseless|groundless|false|fake|"
+    r"disinformation|lies|a lie|fabricat\w*|propaganda|nonsense)\b",
+    re.IGNORECASE,
+)
+
+
+# What was said is about the speaker itself ("said it held talks"): an admission.
+SELF = re.compile(r"\W*(?:that\s+)?(?:it|we|i|he|she|they)\b", re.IGNORECASE)
+NEGATION_SCOPE = re.compile(r"(?:\b(?:not|never|no)|n[’']t)\s+((?:[\w-]+\s+){0,4}[\w-]+)", re.I)
+
+
+def stance_on(claim_text: str, stance: str, cue: Cue, said: str, actor_name: str = "") -> str:
+    """The stance on one claim: a negation in what was said denies a positive claim,
+    and asserts a negative one when it negates the claim's own words; a party the claim
+    is about that asserts it confirms it ("UTi said it held talks" on "UTi and DSV have
+    held talks")."""
+    if (
+        stance == Stance.ASSERTED
+        and cue.kind is Kind.SAY
+        and SELF.match(said)
+        and _is_subject(actor_name, claim_text)
+    ):
+        return Stance.CONFIRMED
+    if stance != Stance.DENIED or cue.kind is not Kind.SAY or not NEGATIVE_CLAIM.search(claim_text):
+        return stance
+    if FALSEHOOD.search(said) or any(c.kind is Kind.DENY for c in find_cues(said)):
+        return stance
+    claim_stems = {w[:5] for w in re.findall(r"\w{4,}", claim_text.casefold())}
+    negated = " ".join(m.group(1) for m in NEGATION_SCOPE.finditer(said)).casefold()
+    if not claim_stems & {w[:5] for w in re.findall(r"\w{4,}", negated)}:
+        return stance
+    return Stance.ASSERTED
+
+
+def _is_subject(name: str, claim_text: str) -> bool:
+    """The claim's subject is `name`, alone or coordinated ("UTi Worldwide and DSV")."""
+    subject = CLAIM_SUBJECT.match(claim_text)
+    if not name or subject is None:
+        return False
+    conjuncts = re.split(r"\s+and\s+", re.sub(r"^The\s+", "", subject.group(1)))
+    return name in conjuncts
+
+
+CLAIM_SUBJECT = re.compile(r"((?:[A-Z][\w.’'&/-]*|and)(?:\s+(?:[A-Z][\w.’'&/-]*|and))*)\s+[a-z]")

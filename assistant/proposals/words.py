@@ -29,6 +29,14 @@ TITLES = _words(
     general's police court party opposition"""
 )
 
+# The head nouns that say what kind of body a name is ("Aam Aadmi Party", "Moscow City
+# Court"): "the company" refers back to no party, "the party" to no company.
+INSTITUTION_HEADS = _words(
+    """party union organization organisation agency council commission court committee
+    ministry department fund league alliance assembly parliament congress movement front
+    office bank"""
+)
+
 # Capitalised words that open a sentence or a clause without naming anyone.
 NOT_NAMES = _words(
     """the a an in on at this that these those however also but and meanwhile according
@@ -76,7 +84,8 @@ _SAME = {
     "win": "win won wins winning victory",
     "elect": "elect elected election elections vote votes voted ballot",
     "negotiate": """negotiate negotiated negotiating negotiation negotiations talks talk
-        discussion discussions conversation conversations consultation consultations""",
+        discussion discussions conversation conversations consultation consultations deal
+        deals""",
     "speak": "speak spoke spoken speaking talked phoned",
 }
 SYNONYMS = {word: group for group, words in _SAME.items() for word in words.split()}

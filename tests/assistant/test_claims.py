@@ -77,3 +77,51 @@ def test_a_proposal_joins_the_statement_the_form_would_join(proposals_for):
         p.joins_statement
         for p in proposals_for("On Monday Tehran admitted sending drones to Russia.")
     ] == [None]
+
+
+def test_two_propositions_joined_by_nor_give_two_proposals(proposals_for):
+    found = proposals_for(
+        "The Kremlin said on Monday that Iran had not supplied ballistic missiles to Russia, "
+        "nor had Russia sought to buy drones from Iran."
+    )
+    assert {p.claim.slug for p in found} == {"iran-supplied-missiles", "russia-sought-drones"}
+    assert {p.stance for p in found} == {"denied"}
+
+
+def test_a_deal_is_what_negotiations_reach(newsroom):
+    from assistant.proposals.claims import words_of
+
+    assert words_of("to strike a deal", {}) & words_of("were negotiating", {}) == {"negotiate"}
+
+
+def test_a_second_proposition_less_close_than_the_first_still_gives_its_own_proposal(
+    proposals_for,
+):
+    found = proposals_for(
+        "Peskov said Iran had not supplied attack drones to Russia for the war and had not "
+        "supplied missiles."
+    )
+    assert [(p.claim.slug, p.stance) for p in found] == [
+        ("iran-supplied-drones", "denied"),
+        ("iran-supplied-missiles", "denied"),
+    ]
+
+
+def test_the_same_statement_quoted_twice_joins_once_and_asks_once(
+    proposals_for, django_assert_num_queries
+):
+    from assistant.proposals.joining import Candidate, joined_statements
+
+    statement = make_statement(
+        actor=Actor.objects.get(slug="iran"),
+        claim=Claim.objects.get(slug="iran-supplied-drones"),
+        stance="denied",
+        made_on=datetime.date(2022, 10, 17),
+    )
+    same = Candidate("iran", "iran-supplied-drones", "denied", datetime.date(2022, 10, 17))
+    other = Candidate("iran", "iran-supplied-drones", "confirmed", datetime.date(2022, 10, 17))
+    # The actors, the claims, and one UNION of two terms, whatever the repeats.
+    with django_assert_num_queries(3) as context:
+        found = joined_statements([same, None, same, other, same])
+    assert found == [statement.pk, None, statement.pk, None, statement.pk]
+    assert context.captured_queries[-1]["sql"].upper().count("UNION") == 1

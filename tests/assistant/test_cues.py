@@ -75,3 +75,22 @@ def test_a_denial_outranks_the_saying_that_carries_it():
     cues = find_cues("The spokesman said Iran denied sending any weapons.")
     assert [c.text for c in cues] == ["said", "denied"]
     assert main_cue(cues).kind is Kind.DENY
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "kind"),
+    [
+        ("The defendant pleaded not guilty to all charges.", "pleaded not guilty", Kind.DENY),
+        (
+            "His lawyer said the mayor was entering a not-guilty plea.",
+            "entering a not-guilty plea",
+            Kind.DENY,
+        ),
+        ("The court found the banker guilty of fraud.", "found the banker guilty", Kind.ACT),
+        ("A jury convicted the two men of arson.", "convicted", Kind.ACT),
+        ("Prosecutors charged the governor with extortion.", "charged the governor with", Kind.ACT),
+    ],
+)
+def test_court_language_is_a_denial_or_an_official_act(sentence, cue, kind):
+    found = main_cue(find_cues(sentence))
+    assert (found.text, found.kind) == (cue, kind)

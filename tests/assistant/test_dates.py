@@ -57,3 +57,14 @@ def test_the_same_speaker_going_on_keeps_the_date(proposals_for):
         "“They are buying hundreds of them from Iran,” Blinken said."
     )
     assert first.made_on == second.made_on == datetime.date(2022, 10, 18)
+
+
+def test_a_speaker_dated_earlier_in_the_article_keeps_that_date_later(proposals_for):
+    first, other, again = proposals_for(
+        "Tehran denied on Tuesday that it sent drones to Russia. "
+        "The European Union said last week that it would look for evidence. "
+        "Tehran also denied that it had trained Russian soldiers."
+    )
+    assert first.made_on == again.made_on == datetime.date(2022, 10, 18)
+    assert again.date_wording == "on Tuesday"
+    assert other.made_on_precision == "month"

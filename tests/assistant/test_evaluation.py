@@ -56,3 +56,13 @@ def test_a_missing_set_is_said_so_and_nothing_else_is_done(tmp_path):
     with pytest.raises(evaluation.MissingSet) as error:
         evaluation.read_set(tmp_path / "annotations.yaml")
     assert str(error.value) == f"No annotated set at {tmp_path / 'annotations.yaml'}."
+
+
+def test_precision_is_reported_per_confidence_band(db):
+    report = evaluation.evaluate(evaluation.SETS["seed"], "seed")
+    lines = evaluation.format_bands(report).splitlines()
+    assert lines[0] == "Set: seed, precision per confidence band"
+    counts = [re.search(r"(\d+)/(\d+)", line).groups() for line in lines[1:]]
+    assert len(counts) == len(evaluation.BANDS)
+    assert sum(int(n) for _, n in counts) == report.total.proposals
+    assert sum(int(k) for k, _ in counts) == report.total.correct_proposals
