@@ -177,16 +177,20 @@ def _most_first(pair: tuple[str, int]):
 
 def _in_bulk(model, field: str):
     def labels(keys) -> dict:
-        records = model.objects.in_bulk(keys)
-        return {pk: (record.slug, getattr(record, field)) for pk, record in records.items()}
+        if not keys:
+            return {}
+        rows = model.objects.filter(pk__in=keys).values_list("pk", "slug", field)
+        return {pk: (slug, label) for pk, slug, label in rows}
 
     return labels
 
 
+ACTOR_LABELS = _in_bulk(Actor, "name")  # one read for the actor and speaker facets
+
 # name, title, the labels of its keys, the key of a tag.
 FACETS = (
-    ("actor", "Actor", _in_bulk(Actor, "name"), int),
-    ("speaker", "Speaker", _in_bulk(Actor, "name"), int),
+    ("actor", "Actor", ACTOR_LABELS, int),
+    ("speaker", "Speaker", ACTOR_LABELS, int),
     (
         "stance",
         "Stance",
@@ -292,22 +296,32 @@ def statement_facets(
         counts = counted_under(filtered_except(filterset, left_out), [*names, TOTAL])
         counted |= {(left_out, name): pairs for name, pairs in counts.items()}
     total = counted.get(("", TOTAL))
-    facets = []
-    for name, title, labels_of, key_of in FACETS:
-        given = tally_given(active, skip=name)
+    givens = {name: tally_given(active, skip=name) for name, *_ in FACETS}
+    from_tallies = tallies.values_of_each(
+        {name: given for name, given in givens.items() if given is not NOT_TALLIED}, FACET_LIMIT
+    )
+    shown = {}
+    for name, _, _, key_of in FACETS:
         left_out = name if cleaned.get(name) else ""
-        if given is NOT_TALLIED and searching:
+        if givens[name] is NOT_TALLIED and searching:
             if left_out not in by_left_out:
                 by_left_out[left_out] = Matches.of(filtered_except(filterset, left_out))
             found = by_left_out[left_out].counts(name)
-        elif given is NOT_TALLIED:
+        elif givens[name] is NOT_TALLIED:
             found = counted[left_out, name]
         else:
-            found = tallies.values_of(name, given, FACET_LIMIT)
+            found = from_tallies[name]
         pairs = [(key_of(v), n) for v, n in found[:FACET_LIMIT]]
         if name == "year":  # newest first, as a timeline reads
             pairs.sort(key=lambda pair: -pair[0])
+        shown[name] = pairs
+    # The labels read once per kind of record (the actor and speaker facets share one).
+    keys_by_reader: dict = {}
+    for name, _, labels_of, _ in FACETS:
+        keys_by_reader.setdefault(labels_of, set()).update(key for key, _ in shown[name])
+    labels = {reader: reader(sorted(keys)) for reader, keys in keys_by_reader.items()}
+    facets = []
+    for name, title, labels_of, _ in FACETS:
         chosen = {_tag(v) for v in cleaned.get(name) or []}
-        labels = labels_of([key for key, _ in pairs])
-        facets.append(_facet(name, title, pairs, labels, params, chosen))
+        facets.append(_facet(name, title, shown[name], labels[labels_of], params, chosen))
     return facets, None if total is None else sum(n for _, n in total)

@@ -39,6 +39,9 @@ MAX_QUERIES = {
     "/claims/": 9,
     "/claims/<busiest>/": 36,
     "/statements/": 37,
+    # One query for every tallied facet's counts and one per kind of label: 25 when
+    # each facet read its counts and its labels apart.
+    "/statements/?stance=denied": 19,
     "/statements/?stance=denied&q=drones": 38,
     "/statements/<id>/": 4,
     "/articles/": 4,
@@ -149,6 +152,7 @@ def urls() -> dict[str, str]:
         "/claims/": "/claims/",
         "/claims/<busiest>/": busiest_claim().get_absolute_url(),
         "/statements/": "/statements/",
+        "/statements/?stance=denied": "/statements/?stance=denied",
         "/statements/?stance=denied&q=drones": "/statements/?stance=denied&q=drones",
         "/statements/<id>/": statement.get_absolute_url(),
         "/articles/": "/articles/",
