@@ -4,11 +4,9 @@ with one other facet value, from the counts the database keeps exact on every wr
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import or_
-
-from django.db.models import BigIntegerField, F, Q, Window
-from django.db.models.functions import Cast, RowNumber
+from django.db import connection
+from django.db.models import BigIntegerField
+from django.db.models.functions import Cast
 
 from claims.models import Stance, Tally
 from claims.models.tallies import NO_FACET
@@ -33,28 +31,30 @@ def values_of(
 
 def values_of_each(wanted: dict[str, Given | None], limit: int) -> dict[str, list[tuple[str, int]]]:
     """values_of(facet, given, limit) for every facet of `wanted` at once: one query
-    where a statement list asked one per facet."""
+    where a statement list asked one per facet. Each part keeps its own ORDER BY and
+    LIMIT, so each reads its first values from the tallies' index, as values_of does
+    (a window ranking every value read all 5,000 claims' rows)."""
     if not wanted:
         return {}
-    keys = {facet: given or (NO_FACET, NO_FACET) for facet, given in wanted.items()}
-    chosen = reduce(or_, (Q(facet_a=a, value_a=v, facet_b=facet) for facet, (a, v) in keys.items()))
-    rows = (
-        Tally.objects.filter(chosen, statements__gt=0)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("facet_a"), F("value_a"), F("facet_b")],
-                order_by=[F("statements").desc(), F("value_b").asc()],
-            )
-        )
-        .filter(rank__lte=limit)
-        .order_by("facet_b", "rank")
-        .values_list("facet_b", "value_b", "statements")
+    part = (
+        f"SELECT * FROM (SELECT facet_b, value_b, statements FROM {Tally._meta.db_table}"
+        " WHERE facet_a = %s AND value_a = %s AND facet_b = %s AND statements > 0"
+        " ORDER BY statements DESC, value_b LIMIT %s) AS t{n}"
     )
+    params = []
+    for facet, given in wanted.items():
+        params += [*(given or (NO_FACET, NO_FACET)), facet, limit]
+    sql = " UNION ALL ".join(part.format(n=n) for n in range(len(wanted)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     found: dict[str, list[tuple[str, int]]] = {facet: [] for facet in wanted}
     for facet, value, n in rows:
         found[facet].append((value, n))
-    return found
+    # A union promises no order: each facet's as its part read it.
+    return {
+        facet: sorted(pairs, key=lambda pair: (-pair[1], pair[0])) for facet, pairs in found.items()
+    }
 
 
 def values_subquery(facet: str, given: Given):
