@@ -53,6 +53,7 @@ def propose(article) -> list[Proposal]:
     proposer = Proposer(article)
     last: Reading | None = None
     waiting: tuple[int, str] | None = None  # a quotation whose speaker is named next
+    proposer.finder.scan(article.body)
     for start, end in sentence_spans(article.body):
         sentence = article.body[start:end]
         found = readings(proposer.finder, sentence, last)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from assistant.proposals import spans
 from assistant.proposals.cues import Cue, Kind, Place, find_cues, main_cue
-from assistant.proposals.speakers import Attribution, SpeakerFinder, speaker_region
+from assistant.proposals.regions import speaker_region
+from assistant.proposals.speakers import Attribution, SpeakerFinder
 from assistant.proposals.stance import stance_of
 from claims.models.choices import Stance
 
