@@ -17,6 +17,7 @@ VERB = re.compile(
 # "NAIROBI (Reuters) – ", "NEW DELHI - ", "Dec 3 " before the first sentence.
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,}(?:\([^)]{1,40}\))?\s*[–—-]\s+")
 RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
+OBJECT_RELATIVE = re.compile(r"\b(?:which|whom)\s+(?=(?:[\w.’'&-]+\s+){0,4}$)", re.I)
 CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
 
 
@@ -59,6 +60,11 @@ def speaker_region(
     # After a dateline or a label: "Washington D.C./26.07.23/Turan: The State Department said"
     colon = before.rfind(": ")
     start = max(start, colon + 1)
+    # "... plants in Iowa which Tate claimed": the subject of a relative clause is the
+    # few words after its pronoun, not the names of the clause it hangs on.
+    relative = OBJECT_RELATIVE.search(before, start)
+    if relative:
+        start = relative.end()
     if wide:
         return start, cue.start
     # After the clause the speaker closes: "There are no signs of cases, a WHO official said";
