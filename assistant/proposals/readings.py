@@ -34,6 +34,7 @@ SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 DIRECTIVE = re.compile(r"urged|called on|vowed|pledged|promised|threatened", re.IGNORECASE)
+PARTICIPLE_AFTER_COMMA = re.compile(r",\s+\w+ing$")
 CONTRAST = re.compile(r",?\s+but\s+(?:also\s+|then\s+)?$", re.IGNORECASE)
 
 
@@ -128,6 +129,20 @@ def _clauses(
             stance = stance_of(masked, cue, said)
             found.append(
                 Reading(cue, owner, said.strip(), stance, quote, speaking=False, scope=quote)
+            )
+        elif (
+            cue.start > main.cue.end
+            and cue.kind in (Kind.ACCUSE, *STANCE_KINDS)
+            and cue.kind is not main.cue.kind
+            and PARTICIPLE_AFTER_COMMA.search(masked, 0, cue.end)
+        ):
+            # "X denied the reports, accusing the paper of ...": the participle's own
+            # stance, on its own words.
+            said = sentence[cue.end :]
+            stance = stance_of(masked, cue, said)
+            scope = (cue.start, len(sentence))
+            found.append(
+                Reading(cue, main.attribution, said.strip(), stance, main.quote, scope=scope)
             )
         elif CONTRAST.search(before) and cue.start > main.cue.end:
             said = sentence[cue.end :]
