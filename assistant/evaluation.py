@@ -61,11 +61,14 @@ class Score:
     proposals: int = 0
     correct_proposals: int = 0
     dated: int = 0
+    # What the --misses listing prints: each item not found, each proposal finding none.
+    misses: list[str] = field(default_factory=list)
     # (confidence, whether the proposal finds an item) for each proposal
     judged: list[tuple[float, bool]] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         self.judged.extend(other.judged)
+        self.misses.extend(other.misses)
         for name in (
             "items",
             "found",
@@ -195,6 +198,7 @@ def score_article(article: Article, items: list[Item]) -> Score:
             and item.start < p.end
         ]
         if not matching:
+            result.misses.append(_missed(article.body, item, proposals))
             continue
         correct.update(i for i, _ in matching)
         result.found += 1
@@ -203,9 +207,46 @@ def score_article(article: Article, items: list[Item]) -> Score:
         best = next((p for _, p in matching if p.claim.slug == item.claim), matching[0][1])
         if dates.normalise(best.made_on, item.precision).isoformat() == item.made_on:
             result.dated += 1
+        else:
+            result.misses.append(
+                f"  date  {item.actor} {item.stance}: {best.made_on} ({best.date_wording!r}),"
+                f" annotated {item.made_on} {item.precision}"
+            )
     result.correct_proposals = len(correct)
+    for i, p in enumerate(proposals):
+        if i not in correct:
+            result.misses.append(f"  extra {_shown(p)}: {_excerpt(p.text)}")
     result.judged = [(p.confidence, i in correct) for i, p in enumerate(proposals)]
     return result
+
+
+def _shown(p) -> str:
+    return f"{p.actor.slug or '+' + p.actor.name} {p.stance} [{p.cue}]"
+
+
+def _excerpt(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _missed(body: str, item: Item, proposals) -> str:
+    """An item no proposal finds, with the proposals overlapping it."""
+    near = [p for p in proposals if p.start < item.end and item.start < p.end]
+    why = "; ".join(_shown(p) for p in near) or "no proposal overlaps"
+    return (
+        f"  miss  {item.actor} {item.stance}: {_excerpt(body[item.start : item.end])}\n"
+        f"          ({why})"
+    )
+
+
+def format_misses(report: Report) -> str:
+    """Per article: each item not found, each date missed, each proposal finding none."""
+    lines = [f"Set: {report.set_name}, misses"]
+    for s in report.articles:
+        if s.misses:
+            lines.append(s.name)
+            lines.extend(s.misses)
+    return "\n".join(lines)
 
 
 BANDS = (0.0, 0.5, 0.65, 0.8, 0.9)  # lower bounds of the confidence bands

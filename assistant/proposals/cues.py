@@ -130,6 +130,11 @@ _SAYING = _any(
     "pledged",
     "promised",
     "threatened",
+    "clarified",
+    "mentioned",
+    "termed",
+    r"describ(?:ed|es|ing) (?:\S+ ){1,12}?as",
+    r"expressed (?:\S+ )?concerns? (?:that|about|over)",
 )
 _ACTS = _any(
     r"imposed (?:\S+ ){0,2}?sanctions",
@@ -142,6 +147,10 @@ _ACTS = _any(
     r"indicted",
     r"charged (?:\S+ ){0,4}?with",
     r"(?:filed|brought) (?:\S+ ){0,2}?charges",
+    # A lawsuit asserts the wrong it alleges; a ruling for one side, the court's finding.
+    "sued",
+    r"(?:filed|brought) (?:a |the )?(?:law)?suit",
+    r"rul(?:ed|ing) (?:in favou?r of|against)",
 )
 
 # (pattern, kind, where the speaker is). Where two overlap, the earlier entry wins:
@@ -177,6 +186,11 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
         ),
         Kind.NONCOMMITTAL,
         Place.BEFORE,
+    ),
+    (
+        r"no comment (?:was|has been|had been) (?:made|given|offered) (?:\S+ ){0,8}?by",
+        Kind.NONCOMMITTAL,
+        Place.AFTER,
     ),
     (
         r"(?:was|were|has been|have been|had been) (?:\w+ly )?"
@@ -233,7 +247,7 @@ _PATTERNS: list[tuple[str, Kind, Place]] = [
     (_ACTS, Kind.ACT, Place.BEFORE),
     (
         r"accus(?:ed|es|ing)|alleg(?:ed|es|ing)|blam(?:ed|es|ing)|condemn(?:ed|s|ing)"
-        r"|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|charg(?:ed|es) that",
+        r"|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|charg(?:ed|es) that|slamm(?:ed|ing)",
         Kind.ACCUSE,
         Place.BEFORE,
     ),

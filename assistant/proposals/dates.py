@@ -94,11 +94,26 @@ def _resolved(wording: str, published_on: datetime.date, previous: When | None) 
     return When(resolved.date, resolved.precision, wording)
 
 
+FAR_AFTER = 6  # words after the cue past which a date is what was said about, not the saying
+
+
 def date_of(
-    sentence: str, cue_start: int, published_on: datetime.date, previous: When | None
+    sentence: str,
+    cue_start: int,
+    published_on: datetime.date,
+    previous: When | None,
+    cue_end: int | None = None,
 ) -> When | None:
-    """The wording nearest the cue, None when the sentence has none."""
+    """The wording nearest the cue, None when the sentence has none. A wording deep in
+    what was said ("told reporters the claims she made in tweets Sunday were false")
+    dates the things said, not the saying."""
     found = wordings(sentence, published_on, previous)
+    if cue_end is not None:
+        found = [
+            w
+            for w in found
+            if w.start < cue_end or len(sentence[cue_end : w.start].split()) <= FAR_AFTER
+        ]
     if not found:
         return None
     return min(found, key=lambda w: abs(w.start - cue_start))

@@ -16,6 +16,21 @@ WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
 TITLE_STOPWORDS = frozenset(["the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "s"])
 
 
+TITLE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def title_set(text: str) -> frozenset[str]:
+    """The lowercased words of a title or a description, without "the", "of"."""
+    return frozenset(
+        w.casefold() for w in TITLE_WORD.findall(text) if w.casefold() not in SMALL_WORDS
+    )
+
+
+SMALL_WORDS = frozenset(
+    ["the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by", "with", "from"]
+)
+
+
 @dataclass(frozen=True)
 class Known:
     """An existing actor, or a state or organisation to propose (slug None)."""
@@ -36,6 +51,8 @@ class Known:
 class Directory:
     names: dict[str, Known] = field(default_factory=dict)  # as written, case-sensitive
     titles: list[tuple[frozenset[str], Known]] = field(default_factory=list)
+    # Each person's title and description words, for "the minister" (coreference.py).
+    descriptions: dict[Known, frozenset[str]] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
 
     def add(self, name: str, known: Known, *, replace: bool = False) -> None:
@@ -142,6 +159,7 @@ def load_directory() -> Directory:
     demonyms = demonym_words()
     for pk, _slug, _name, kind, _speaks_for, description in rows:
         if kind == ActorKind.PERSON and description:
+            directory.descriptions[known[pk]] = title_set(description)
             # "Kremlin spokesman, press secretary of the President of Russia": each
             # comma-separated part is one title the person may be named by.
             for part in re.split(r"[,;]", description):

@@ -45,6 +45,7 @@ SUMMARY = re.compile(
     r"|on (?:many|several|numerous|multiple|various) occasions)\b|^\W*(?:Both|Neither)\b",
     re.IGNORECASE,
 )
+PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 OPENING_QUOTES = '“"«'
 ANAPHORIC = 6  # what was said has fewer words than this: "This was stated", "denied this"
 
@@ -53,6 +54,7 @@ def propose(article) -> list[Proposal]:
     proposer = Proposer(article)
     last: Reading | None = None
     waiting: tuple[int, str] | None = None  # a quotation whose speaker is named next
+    proposer.finder.scan(article.body)
     for start, end in sentence_spans(article.body):
         sentence = article.body[start:end]
         found = readings(proposer.finder, sentence, last)
@@ -91,12 +93,16 @@ class Proposer:
     def add(self, reading: Reading, start: int, sentence: str) -> None:
         attribution = reading.attribution
         published_on = self.article.published_on
-        when = dates.date_of(sentence, reading.cue.start, published_on, self.previous_when)
+        cue = reading.cue
+        when = dates.date_of(sentence, cue.start, published_on, self.previous_when, cue.end)
         if when is None and SUMMARY.search(sentence):
             # "Moscow and Tehran have repeatedly denied ...": the outlet's summary of
             # statements made at no one time, not a statement to date.
             self.finder.remember(attribution, sentence)
             return
+        if when is None and PLUPERFECT.search(sentence, 0, reading.cue.start):
+            # "had conceded", "had sued": before the time the article reports.
+            when = dates.publication_month(published_on)
         if when is None:
             # The same speaker going on ("Patel said." after "said on Tuesday") spoke then;
             # a speaker dated earlier in the article, undated now, is still on that day.

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from assistant.proposals import spans
 from assistant.proposals.cues import Cue, Kind, Place, find_cues, main_cue
-from assistant.proposals.speakers import Attribution, SpeakerFinder, speaker_region
+from assistant.proposals.regions import speaker_region
+from assistant.proposals.speakers import Attribution, SpeakerFinder
 from assistant.proposals.stance import stance_of
 from claims.models.choices import Stance
 
@@ -33,6 +34,7 @@ SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 DIRECTIVE = re.compile(r"urged|called on|vowed|pledged|promised|threatened", re.IGNORECASE)
+PARTICIPLE_AFTER_COMMA = re.compile(r",\s+\w+ing$")
 CONTRAST = re.compile(r",?\s+but\s+(?:also\s+|then\s+)?$", re.IGNORECASE)
 
 
@@ -127,6 +129,20 @@ def _clauses(
             stance = stance_of(masked, cue, said)
             found.append(
                 Reading(cue, owner, said.strip(), stance, quote, speaking=False, scope=quote)
+            )
+        elif (
+            cue.start > main.cue.end
+            and cue.kind in (Kind.ACCUSE, *STANCE_KINDS)
+            and cue.kind is not main.cue.kind
+            and PARTICIPLE_AFTER_COMMA.search(masked, 0, cue.end)
+        ):
+            # "X denied the reports, accusing the paper of ...": the participle's own
+            # stance, on its own words.
+            said = sentence[cue.end :]
+            stance = stance_of(masked, cue, said)
+            scope = (cue.start, len(sentence))
+            found.append(
+                Reading(cue, main.attribution, said.strip(), stance, main.quote, scope=scope)
             )
         elif CONTRAST.search(before) and cue.start > main.cue.end:
             said = sentence[cue.end :]

@@ -25,6 +25,8 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
     start = 0
     for match in END.finditer(body):
         if match.group().startswith("\n"):
+            if _wrapped(body, match):
+                continue
             _add(spans, body, start, match.start())
             start = match.end()
             continue
@@ -35,6 +37,16 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
         start = end
     _add(spans, body, start, len(body))
     return spans
+
+
+def _wrapped(body: str, match: re.Match[str]) -> bool:
+    """A wire's line break inside a sentence ("British group Whitefox\nTechnologies is
+    to appeal"): one break, after a word or a comma, not after the end of a sentence."""
+    if match.group() != "\n" or match.start() == 0:
+        return False
+    before = body[: match.start()].rstrip(" \t")[-1:]
+    after = body[match.end() : match.end() + 1]
+    return bool(before) and (before.isalnum() or before in ",;-–") and bool(after.strip())
 
 
 def _ends_sentence(body: str, start: int, match: re.Match[str]) -> bool:

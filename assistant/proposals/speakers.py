@@ -11,10 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.proposals import places
-from assistant.proposals.cues import Cue, Place
-from assistant.proposals.directory import Directory, Known, demonym_words, title_words
-from assistant.proposals.words import INSTITUTION_HEADS, NOT_NAMES, TITLES
+from assistant.proposals import coreference, places
+from assistant.proposals.cues import Cue
+from assistant.proposals.directory import (
+    Directory,
+    Known,
+    demonym_words,
+    title_set,
+    title_words,
+)
+from assistant.proposals.regions import speaker_region
+from assistant.proposals.words import NOT_NAMES, TITLES
 from claims.models.choices import ActorKind
 
 # A name: capitalised words (two letters at least, or an initial), with the particles
@@ -29,7 +36,6 @@ PRONOUN = re.compile(
     re.IGNORECASE,
 )
 PRONOUN_AFTER = re.compile(r"^\s*(?:him|her)\b", re.IGNORECASE)
-INVERTED_BEFORE = re.compile(r"[,”\"’]\s*$")
 # A media outlet named in a sentence ("The Kyiv Independent", "Reuters").
 NEWSPAPER = re.compile(
     r"(?:The\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:" + "|".join(places.NEWSPAPER_WORDS) + r")\b"
@@ -42,31 +48,8 @@ GENERIC_MEDIA = re.compile(
 )
 
 
-# A word that makes a clause of the words around it.
-VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|did|does|do|could|should|can|may"
-    r"|might|must)\b|\b[a-z]\w{2,}ed\b"
-)
-# "NAIROBI (Reuters) – ", "NEW DELHI - ", "Dec 3 " before the first sentence.
-DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,}(?:\([^)]{1,40}\))?\s*[–—-]\s+")
-# "It said", "the company added": the organisation or state last named.
-IT = re.compile(
-    r"\b(?:the|a|an|its)\s+(?:[\w-]+\s+){0,5}?(?P<body>company|firm|group|ministry|government"
-    r"|department|party|agency|organi[sz]ation|statement|commission|court|bank)\b"
-    r"|\b(?:it|its)\b",
-    re.IGNORECASE,
-)
-BODY_WORDS = {
-    **dict.fromkeys(("ministry", "government", "department", "court"), ActorKind.STATE),
-    **dict.fromkeys(
-        ("company", "firm", "group", "party", "agency", "organisation", "organization", "bank"),
-        ActorKind.ORGANISATION,
-    ),
-}
 RECENT_BODIES = 12  # the states and organisations "the company" may refer back to
-RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
 TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\W*$", re.I)
-CLAUSE_END = re.compile(r",\s|\bthat\b|[;:!?](?:\s|$)|[“\"]")
 
 
 @dataclass(frozen=True)
@@ -82,63 +65,6 @@ class Attribution:
         return self.actor if self.actor.kind == ActorKind.PERSON else None
 
 
-def speaker_region(
-    sentence: str,
-    cue: Cue,
-    quotes: list[tuple[int, int]],
-    subject_end: int | None = None,
-    *,
-    wide: bool = False,
-) -> tuple[int, int]:
-    """The part of the sentence that names the speaker of `cue`; for a participle
-    ("..., denying a report") the sentence's subject, before `subject_end`."""
-    if subject_end is not None:  # where the main verb ("said") stands
-        cue = Cue(subject_end, subject_end, "", cue.kind, Place.BEFORE)
-    after_end = _clause_end(sentence, cue.end)
-    if cue.place is Place.AFTER:
-        return cue.end, after_end
-    if cue.place is Place.WITHIN:  # "Sputnik quoted Yury as saying"
-        return cue.start, cue.end
-    before = sentence[: cue.start]
-    after = sentence[cue.end : after_end]
-    # ", said Kremlin aide Yury Ushakov" and "” said Peskov": the speaker follows, after
-    # a quotation or a clause of its own ("Putin did not discuss drones, said ..."), not
-    # after an apposition ("The head of the commission, Chrisologue Karangwa, accuses").
-    # A participle ("..., denying a report") has the sentence's subject.
-    inverted = (
-        INVERTED_BEFORE.search(before)
-        and not cue.text.lower().endswith("ing")
-        and re.match(r"\s*(?:the\s+|a\s+|an\s+)?[A-Z]", after)
-        and not VERB.search(after)
-        and (re.search(r"[”\"’]\s*$", before) or VERB.search(before))
-    )
-    if inverted:
-        return cue.end, after_end
-    start = DATELINE.match(sentence).end() if DATELINE.match(sentence) else 0
-    for _, q_end in quotes:  # after a quotation that ends before the cue
-        if q_end <= cue.start:
-            start = max(start, q_end)
-    # After a dateline or a label: "Washington D.C./26.07.23/Turan: The State Department said"
-    colon = before.rfind(": ")
-    start = max(start, colon + 1)
-    if wide:
-        return start, cue.start
-    # After the clause the speaker closes: "There are no signs of cases, a WHO official said";
-    # a relative clause is no such clause ("Melgen, who lives in Florida, also pleaded").
-    commas = [m.end() for m in re.finditer(r",\s", before)]
-    for n in range(len(commas) - 1, -1, -1):
-        boundary, previous = commas[n], commas[n - 1] if n else start
-        relative = RELATIVE.match(before, previous)
-        if boundary > start and not relative and VERB.search(before, start, boundary):
-            return boundary, cue.start
-    return start, cue.start
-
-
-def _clause_end(sentence: str, start: int) -> int:
-    match = CLAUSE_END.search(sentence, start + 1)
-    return match.start() if match else len(sentence)
-
-
 class SpeakerFinder:
     def __init__(self, directory: Directory) -> None:
         self.directory = directory
@@ -150,6 +76,19 @@ class SpeakerFinder:
         # attribution's actor, then each sentence's subject before its other mentions.
         self.bodies: list[Known] = []
         self.new_people: dict[str, Known] = {}
+        # The people and bodies the whole article names, for "the minister" and "the jury"
+        # (scan), and the people named so far, the last first.
+        self.article_people: list[Known] = []
+        self.article_bodies: list[Known] = []
+        self.people: list[Known] = []
+
+    def scan(self, body: str) -> None:
+        """Before the first sentence: whom the article names anywhere."""
+        named = [k for _, _, k in self.directory.mentions(body)]
+        self.article_people = list(dict.fromkeys(k for k in named if k.kind == ActorKind.PERSON))
+        self.article_bodies = list(
+            dict.fromkeys(k for k in named if k.kind in (ActorKind.STATE, ActorKind.ORGANISATION))
+        )
 
     def attribution(
         self,
@@ -177,13 +116,16 @@ class SpeakerFinder:
         # appositions ("... from Salomon Melgen, a Florida doctor, the Justice Department
         # said").
         tail = region.rsplit(", ", 1)[-1] if not after_cue and ", " in region else ""
-        found = (self._best(tail) if tail.strip() else None) or self._best(region)
+        found = self._described(tail or region, after_cue)
+        found = found or (self._best(tail) if tail.strip() else None) or self._best(region)
         # "American journalists", "the newspaper": the outlet last named, unless one is named.
         bodily = found is None or found.kind in (ActorKind.STATE, ActorKind.ORGANISATION)
         if bodily and GENERIC_MEDIA.search(region) and self.last_media is not None:
             found = self.last_media
         if found is None:
-            found = self._referred_body(region)
+            found = coreference.court(region, self.article_bodies)
+        if found is None:
+            found = coreference.referred_body(region, self.bodies, self.last_body)
         if found is None and self.last_person is not None:
             pronoun = PRONOUN_AFTER if after_cue else PRONOUN
             # "he said", or the first name alone ("Sputnik quoted Yury as saying").
@@ -197,6 +139,7 @@ class SpeakerFinder:
         self.observe(sentence)
         if attribution.person is not None:
             self.last_person = attribution.person
+            self._recent(attribution.person)
         if attribution.actor.kind == ActorKind.MEDIA:
             self.last_media = attribution.actor
         elif attribution.actor.kind != ActorKind.PERSON:
@@ -214,34 +157,29 @@ class SpeakerFinder:
         people = [k for _, _, k in named if k.kind == ActorKind.PERSON]
         if people:
             self.last_person = people[-1]
+        for person in people:
+            self._recent(person)
         media = [k for _, _, k in named if k.kind == ActorKind.MEDIA]
         if media:
             self.last_media = media[-1]
 
+    def _recent(self, person: Known) -> None:
+        self.people = [person, *(p for p in self.people if p != person)]
+
+    def _described(self, region: str, after_cue: bool) -> Known | None:
+        """ "the minister said", "said the Minister", "the Ambah MLA said": a person of
+        the article whose title fits, unless the words name someone themselves ("a
+        senior EU official")."""
+        if self.directory.mentions(region[-60:] if not after_cue else region[:60]):
+            return None
+        people = list(dict.fromkeys([*self.people, *self.article_people]))
+        titled = [
+            (p, self.directory.descriptions[p]) for p in people if p in self.directory.descriptions
+        ]
+        return coreference.described_person(region, after_cue, titled)
+
     def _salient(self, known: Known) -> None:
         self.bodies = [known, *(b for b in self.bodies if b != known)][:RECENT_BODIES]
-
-    def _referred_body(self, region: str) -> Known | None:
-        """ "It said", "the company added", "the department said": the nearest state or
-        organisation named before that the noun fits."""
-        matches = list(IT.finditer(region))
-        if not matches:
-            return None
-        # A noun says more than "it": "In its statement, the company said".
-        nouns = [m for m in matches if m.group("body")]
-        it = next((m for m in nouns if m.group("body").lower() != "statement"), matches[0])
-        noun = (it.group("body") or "").lower()
-        if not noun or noun == "statement":
-            return self.last_body
-        kind = BODY_WORDS.get(noun)
-        for known in self.bodies:
-            if kind is not None and known.kind != kind:
-                continue
-            head = known.name.split()[-1].casefold() if known.name else ""
-            if head in INSTITUTION_HEADS and not head.startswith(noun[:5]):
-                continue
-            return known
-        return None
 
     def _as_attribution(self, found: Known) -> Attribution:
         if found.kind == ActorKind.PERSON and found.speaks_for is not None:
@@ -324,6 +262,9 @@ class SpeakerFinder:
         )
         person = Known(None, name, ActorKind.PERSON, body)
         self.new_people[name] = person
+        title = title_set(region[max(0, offset - 80) : offset].rsplit(",", 1)[-1])
+        if title:
+            self.directory.descriptions[person] = title
         # Later sentences name them by surname ("Cleverly said").
         if len(words) >= 2:
             self.directory.add(words[-1], person)

@@ -25,7 +25,10 @@ DENIAL_WORDS = re.compile(
     r"disinformation|lies|a lie|fabricat\w*|propaganda|nonsense|no such|nothing to do with|"
     r"no (?:indications?|signs?|signals?|proof|reason to believe)|"
     r"(?:is|are|was|were|has|have|had) no|"
-    r"never|no (?:plans?|intention)|not (?!" + _NOT_DENIALS + r")\w+)|"
+    r"never|no (?:plans?|intention)|nothing\s+wrong|no\s+wrongdoing|"
+    r"(?:is|are|was|were) (?:\w+ )?(?:wrong|incorrect|inaccurate)(?![\w-])|not (?!"
+    + _NOT_DENIALS
+    + r")\w+)|"
     r"\w+n[’']t (?!" + _NOT_DENIALS + r")",
     re.IGNORECASE,
 )

@@ -126,3 +126,14 @@ def test_an_undated_neither_nor_is_the_outlets_summary(proposals_for):
 
 def test_a_demand_is_no_proposal(proposals_for):
     assert proposals_for("Kyiv urged Israel on Monday to share intelligence on Iran.") == []
+
+
+def test_a_denial_with_an_accusing_participle_gives_the_accusation_too(proposals_for):
+    found = proposals_for(
+        "Tehran on Monday denied that it supplied drones to Russia, accusing Washington of "
+        "spreading lies about the central bank."
+    )
+    assert [(p.actor.slug, p.stance, p.cue) for p in found] == [
+        ("iran", "denied", "denied"),
+        ("iran", "asserted", "accusing"),
+    ]

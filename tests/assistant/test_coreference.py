@@ -4,6 +4,7 @@ and the subject next to the verb rather than a name in an apposition before it."
 
 from __future__ import annotations
 
+from claims.models import Actor
 from tests.factories import make_actor
 
 
@@ -47,3 +48,54 @@ def test_the_subject_next_to_the_verb_wins_over_a_name_in_an_apposition(only):
     )
     assert proposal.actor.slug == "us"
     assert proposal.speaker is None
+
+
+def test_the_minister_is_the_person_of_the_article_whose_title_holds_the_word(proposals_for):
+    russia = Actor.objects.get(slug="russia")
+    make_actor(
+        name="Olga Vetrova",
+        slug="olga-vetrova",
+        kind="person",
+        speaks_for=russia,
+        description="Minister of Transport of Russia",
+    )
+    found = proposals_for(
+        "Olga Vetrova opened a bridge over the river on Monday. "
+        "Speaking at the ‘Bridge Of Friendship’ ceremony, the minister said that Iran had "
+        "sent no drones to Russia."
+    )
+    assert [(p.actor.slug, p.speaker.slug) for p in found] == [("russia", "olga-vetrova")]
+
+
+def test_a_description_fits_the_person_whose_title_holds_most_of_its_words(proposals_for):
+    for slug, town in (("ann-reed", "Northfield"), ("bea-cole", "Southfield")):
+        make_actor(
+            name=slug.replace("-", " ").title(),
+            slug=slug,
+            kind="person",
+            description=f"Councillor for {town}",
+        )
+    found = proposals_for(
+        "Ann Reed and Bea Cole spoke at the meeting. "
+        "“I never took any money from the builder,” the Southfield councillor said."
+    )
+    assert [(p.actor.slug, p.stance) for p in found] == [("bea-cole", "denied")]
+
+
+def test_a_description_naming_someone_itself_is_not_a_person_of_the_article(proposals_for):
+    make_actor(name="Carl Holm", slug="carl-holm", kind="person", description="Senior official")
+    found = proposals_for(
+        "Carl Holm arrived in Kyiv. A senior EU official said there was no evidence of "
+        "missile shipments."
+    )
+    assert [p.actor.slug for p in found] == ["eu"]
+
+
+def test_the_jury_is_the_court_the_article_names(proposals_for):
+    make_actor(name="Masonville District Court", slug="masonville-court", kind="organisation")
+    make_actor(name="Acme Pumps", slug="acme", kind="organisation")
+    found = proposals_for(
+        "The jury said Acme Pumps did not prove that the patents were invalid. "
+        "The case is Acme Pumps v. Brook, Masonville District Court, No. 12-3."
+    )
+    assert [(p.actor.slug, p.stance) for p in found] == [("masonville-court", "denied")]

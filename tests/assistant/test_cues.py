@@ -46,6 +46,25 @@ from assistant.proposals.cues import Kind, Place, find_cues, main_cue
         ),
         ("Washington imposed new sanctions on the network.", "imposed new sanctions", Kind.ACT),
         ("Ukraine cut diplomatic ties with Iran.", "cut diplomatic ties", Kind.ACT),
+        (
+            "The mayor on Friday described the audit of the city's accounts as partisan.",
+            "described the audit of the city's accounts as",
+            Kind.SAY,
+        ),
+        ("In a letter, the council clarified that it had sold no land.", "clarified", Kind.SAY),
+        (
+            "The union expressed concerns that the plant would close.",
+            "expressed concerns that",
+            Kind.SAY,
+        ),
+        ("The builder sued the council in March 2015.", "sued", Kind.ACT),
+        ("The pharmacy filed a lawsuit against the supplier.", "filed a lawsuit", Kind.ACT),
+        (
+            "The panel took a day before ruling in favour of the tenants.",
+            "ruling in favour of",
+            Kind.ACT,
+        ),
+        ("The senator slammed the governor for the delays.", "slammed", Kind.ACCUSE),
     ],
 )
 def test_the_cue_of_an_attribution_is_found_with_its_kind(sentence, cue, kind):
@@ -53,6 +72,11 @@ def test_the_cue_of_an_attribution_is_found_with_its_kind(sentence, cue, kind):
     assert found is not None
     assert (found.text, found.kind) == (cue, kind)
     assert sentence[found.start : found.end] == found.text
+
+
+def test_no_comment_made_by_puts_the_speaker_after_the_cue():
+    cue = main_cue(find_cues("No comment was made by the club on the size of the fine."))
+    assert (cue.kind, cue.place) == (Kind.NONCOMMITTAL, Place.AFTER)
 
 
 def test_according_to_and_a_report_by_put_the_speaker_after_the_cue():

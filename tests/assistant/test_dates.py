@@ -68,3 +68,26 @@ def test_a_speaker_dated_earlier_in_the_article_keeps_that_date_later(proposals_
     assert first.made_on == again.made_on == datetime.date(2022, 10, 18)
     assert again.date_wording == "on Tuesday"
     assert other.made_on_precision == "month"
+
+
+def test_a_date_deep_in_what_was_said_dates_the_things_said_not_the_saying(proposals_for):
+    first, second = proposals_for(
+        "Blinken on Tuesday denied that Iran supplied drones. "
+        "Blinken told reporters the reports that the Kremlin published in a series of "
+        "posts on Sunday were not true."
+    )
+    assert first.made_on == datetime.date(2022, 10, 18)
+    assert (second.made_on, second.date_wording) == (datetime.date(2022, 10, 18), "on Tuesday")
+
+
+def test_a_pluperfect_statement_is_not_dated_by_the_speaker_going_on(proposals_for):
+    first, second = proposals_for(
+        "Blinken said on Tuesday that Russia sought drones. "
+        "Blinken had admitted that Iran supplied drones to Russia."
+    )
+    assert first.made_on == datetime.date(2022, 10, 18)
+    assert (second.made_on, second.made_on_precision, second.date_wording) == (
+        datetime.date(2022, 10, 1),
+        "month",
+        "",
+    )

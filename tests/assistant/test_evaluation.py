@@ -66,3 +66,13 @@ def test_precision_is_reported_per_confidence_band(db):
     assert len(counts) == len(evaluation.BANDS)
     assert sum(int(n) for _, n in counts) == report.total.proposals
     assert sum(int(k) for k, _ in counts) == report.total.correct_proposals
+
+
+def test_the_misses_listing_names_every_item_not_found_and_every_wrong_proposal(db):
+    report = evaluation.evaluate(evaluation.SETS["seed"], "seed")
+    total = report.total
+    listing = evaluation.format_misses(report)
+    assert listing.splitlines()[0] == "Set: seed, misses"
+    assert listing.count("  miss  ") == total.items - total.found
+    assert listing.count("  extra ") == total.proposals - total.correct_proposals
+    assert listing.count("  date  ") == total.found - total.dated

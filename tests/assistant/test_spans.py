@@ -93,3 +93,20 @@ def test_sentence_bounds_are_exact_and_in_order(body):
         assert previous_end <= start < end <= len(body)
         assert body[start:end] == body[start:end].strip()
         previous_end = end
+
+
+def test_a_wire_line_break_inside_a_sentence_does_not_end_it():
+    body = (
+        "PARIS, May 3 The maker of the\npumps is to appeal, its chief\nsaid.\n"
+        "Shares fell 2 percent.\n\nHeadline\nThe next paragraph."
+    )
+    assert [body[s:e] for s, e in sentence_spans(body)] == [
+        "PARIS, May 3 The maker of the\npumps is to appeal, its chief\nsaid.",
+        "Shares fell 2 percent.",
+        "Headline\nThe next paragraph.",
+    ]
+
+
+def test_a_denial_split_by_a_wire_line_break_is_still_a_denial(only):
+    proposal = only("“We have done absolutely nothing\nwrong,” Maria Zakharova said.")
+    assert proposal.stance == "denied"

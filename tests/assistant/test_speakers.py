@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factories import make_actor
+
 
 @pytest.mark.parametrize(
     ("body", "actor"),
@@ -95,3 +97,12 @@ def test_he_is_the_person_named_last(proposals_for):
     )
     assert [p.speaker.slug for p in found] == ["antony-blinken", "antony-blinken"]
     assert found[1].actor.slug == "us"
+
+
+def test_the_subject_of_a_relative_clause_is_the_speaker_not_a_name_before_it(proposals_for):
+    make_actor(name="Acme Pumps", slug="acme", kind="organisation", aliases=("Acme",))
+    found = proposals_for(
+        "The case concerned pumps sold for the plants at Green Bay in Ohio which Acme "
+        "claimed were faulty."
+    )
+    assert [(p.actor.slug, p.speaker) for p in found] == [("acme", None)]

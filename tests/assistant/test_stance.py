@@ -34,6 +34,9 @@ def stance(sentence: str, said: str | None = None) -> str:
         ("The minister said the country had supplied weapons.", "asserted"),
         ("The envoy said that not only drones but also missiles were sent.", "asserted"),
         ("Washington imposed sanctions on the suppliers.", "asserted"),
+        ("The maker said it had done nothing wrong and stood by its pumps.", "denied"),
+        ("The bank said the figures in the column were clearly wrong.", "denied"),
+        ("The bank said the figures were wrong-footed by the rally.", "asserted"),
     ],
 )
 def test_the_stance_follows_the_cue_and_its_negation(sentence, expected):

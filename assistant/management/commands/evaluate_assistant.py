@@ -19,6 +19,11 @@ class Command(BaseCommand):
             help="which annotated set (repeat for several; default: all)",
         )
         parser.add_argument(
+            "--misses",
+            action="store_true",
+            help="also list each item not found, each date missed and each proposal finding none",
+        )
+        parser.add_argument(
             "--current-database",
             action="store_true",
             help=(
@@ -27,7 +32,7 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, sets=None, current_database=False, **options):
+    def handle(self, *args, sets=None, current_database=False, misses=False, **options):
         sets = sets or sorted(evaluation.SETS, key=lambda name: name != "seed")
         state = (
             None
@@ -44,6 +49,8 @@ class Command(BaseCommand):
                 except evaluation.seed.AnnotationError as error:
                     raise CommandError(f"The {name} set has problems:\n{error}") from None
                 self.stdout.write(evaluation.format_report(report) + "\n")
+                if misses:
+                    self.stdout.write(evaluation.format_misses(report) + "\n")
         finally:
             if state is not None:
                 teardown_databases(state, verbosity=0)
