@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from typing import TypeVar
 from uuid import uuid4
 
@@ -39,16 +40,41 @@ MISSING = object()
 T = TypeVar("T")
 
 
+# The data version as this request first read it: a page asks for it at each cached
+# aggregate (four times on an actor's page), and each ask was a read of the shared
+# cache, a query with the database cache. None outside a request (commands, scripts
+# read it each time), "" in a request before the first read. Reading it once is safe:
+# an aggregate a request caches under the version it began with is never read after
+# a newer version, and the request's own writes forget its reading (replace_version).
+_read_in_request: ContextVar[str | None] = ContextVar("claimtracker_data_version", default=None)
+
+
+def request_started() -> None:
+    _read_in_request.set("")
+
+
+def request_finished() -> None:
+    _read_in_request.set(None)
+
+
 def data_version() -> str:
+    version = _read_in_request.get()
+    if version:
+        return version
+    in_request = version is not None
     version = cache.get(VERSION_KEY)
     if version is None:  # first use, or evicted: any new token is a new version
         cache.add(VERSION_KEY, uuid4().hex, None)
         version = cache.get(VERSION_KEY)
+    if in_request:
+        _read_in_request.set(version)
     return version
 
 
 def replace_version() -> None:
     cache.set(VERSION_KEY, uuid4().hex, None)
+    if _read_in_request.get() is not None:
+        _read_in_request.set("")  # read anew after this request's own write
 
 
 def data_changed() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 
+from django.core import signals as request_signals
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.db.models import QuerySet
@@ -141,6 +142,16 @@ def forget_cached_aggregates(sender, instance=None, **kwargs):
         cached.scopes_changed(now | getattr(instance, "_stored_scopes", set()))
     elif sender._meta.app_label in COUNTED_APPS:
         cached.data_changed()
+
+
+@receiver(request_signals.request_started)
+def read_the_data_version_once_per_request(sender, **kwargs):
+    cached.request_started()
+
+
+@receiver(request_signals.request_finished)
+def forget_the_requests_data_version(sender, **kwargs):
+    cached.request_finished()
 
 
 @receiver(post_migrate)
