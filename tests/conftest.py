@@ -15,6 +15,8 @@ module the seed tests run first, so the seed loads once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django.db import connection, transaction
 from django.test import Client
@@ -26,10 +28,23 @@ pytest_plugins = ["tests.figures"]
 
 
 class SharedSeed:
-    """The open transaction holding the seed, if any, and the blocker that let it in."""
+    """The open transaction holding the seed, if any, and the blocker that let it in;
+    and the additions to the seed (`ADDITIONS`: fixture name -> builder) made in it."""
 
     atomic: transaction.Atomic | None = None
     blocker = None
+    ADDITIONS: dict[str, Callable[[], None]] = {}
+    added: set[str] = set()
+
+    @classmethod
+    def add(cls, name: str) -> None:
+        """Build the addition `name` into the shared transaction, once per module (its
+        tests run after the module's other seed tests, which never see it)."""
+        if cls.atomic is None or name in cls.added:
+            return
+        with cls.blocker.unblock():
+            cls.ADDITIONS[name]()
+        cls.added.add(name)
 
     @classmethod
     def load(cls, blocker) -> None:
@@ -54,17 +69,23 @@ class SharedSeed:
             transaction.set_rollback(True)
             cls.atomic.__exit__(None, None, None)
         cls.atomic = None
+        cls.added = set()
 
 
 def pytest_collection_modifyitems(items):
-    # Within each module, the seed tests first, so that the seed loads once per module.
+    # Within each module, the seed tests first, so that the seed loads once per module;
+    # among them, those of each addition to the seed last, grouped, so that it is built
+    # once and the tests of the plain seed never see it.
     by_module: dict[object, list[int]] = {}
     for position, item in enumerate(items):
         by_module.setdefault(item.path, []).append(position)
+
+    def order(item) -> tuple:
+        additions = sorted(set(item.fixturenames) & set(SharedSeed.ADDITIONS))
+        return ("seed" not in item.fixturenames, additions)
+
     for positions in by_module.values():
-        ordered = sorted(
-            (items[p] for p in positions), key=lambda item: "seed" not in item.fixturenames
-        )
+        ordered = sorted((items[p] for p in positions), key=order)
         for position, item in zip(positions, ordered, strict=True):
             items[position] = item
 
@@ -72,8 +93,8 @@ def pytest_collection_modifyitems(items):
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     # Before any fixture, the django_db marker's included: a test that does not ask for
-    # the seed never sees it.
-    if "seed" not in item.fixturenames:
+    # the seed never sees it, nor one that asks for the plain seed an addition to it.
+    if "seed" not in item.fixturenames or SharedSeed.added - set(item.fixturenames):
         SharedSeed.drop()
 
 
@@ -89,6 +110,8 @@ def _seed_loaded_for_seed_tests(request, django_db_blocker):
     if "seed" in request.fixturenames:
         request.getfixturevalue("django_db_setup")
         SharedSeed.load(django_db_blocker)
+        for name in sorted(set(request.fixturenames) & set(SharedSeed.ADDITIONS)):
+            SharedSeed.add(name)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from claims.models import Actor, Claim, Quote, Statement
 from tests.api.support import token_client
+from tests.conftest import SharedSeed
 from tests.factories import (
     ROLES,
     make_actor,
@@ -96,7 +97,13 @@ def world(db):
 def grown(seed):
     """The seed data plus 160 more statements, varied in actor, speaker, stance, claim,
     date and source (each backed by a copy of a real seed quote), so that most filters
-    give more than one page on the statement list page (50 a page)."""
+    give more than one page on the statement list page (50 a page). Built once per
+    module with the shared seed (tests/conftest.py, SharedSeed), else in the test."""
+    if "grown" not in SharedSeed.added:
+        grow_the_seed()
+
+
+def grow_the_seed() -> None:
     rng = random.Random(6)
     seed_quotes = list(Quote.objects.order_by("id"))
     claims = list(Claim.objects.order_by("id"))
@@ -123,3 +130,6 @@ def grown(seed):
             prefix=source.prefix,
             suffix=source.suffix,
         )
+
+
+SharedSeed.ADDITIONS["grown"] = grow_the_seed
