@@ -8,11 +8,12 @@ matches, is cached under a key holding
   claims and quotes, and by bulk writes (signals in claims.signals; bulk writes call
   data_changed themselves);
 - the versions of the scopes it read ("claim:17", "actor:4"): tokens in a table
-  (claims.models.ScopeVersion) replaced in the same transaction as every save or
-  deletion of a statement of that claim or actor (scopes_changed), so an edit to one
-  statement leaves every other claim's and actor's cache warm; and "statements", which
-  database triggers replace on every write to statements and quotes, whatever wrote
-  (claims.database.statement_token), for what counts or searches all statements.
+  (claims.models.ScopeVersion) that database triggers replace in the same transaction
+  as every write to a statement of that claim or actor or to its quotes, whatever wrote
+  (claims.database.record_tokens), so an edit to one statement leaves every other
+  claim's and actor's cache warm; and "statements", replaced on every write to
+  statements and quotes (claims.database.statement_token), for what counts or searches
+  all statements.
 
 The data version is replaced twice: at the write, so nothing cached during the
 writer's transaction outlives it, and when the transaction commits, so nothing computed
@@ -102,22 +103,6 @@ def scope_versions(scopes: Iterable[str]) -> str:
         found = dict(cursor.fetchall())
     tokens = ":".join(found.get(scope, "") for scope in scopes)
     return hashlib.sha256(tokens.encode()).hexdigest()[:20]
-
-
-def scopes_changed(scopes: Iterable[str]) -> None:
-    """New tokens for these scopes, in the writer's transaction: a reader sees them when
-    it sees the write. Random, not counted up, so a rolled-back write's token can never
-    come back."""
-    rows = [(scope, uuid4().hex) for scope in sorted(set(scopes))]
-    if not rows:
-        return
-    values = ", ".join(["(%s, %s)"] * len(rows))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {SCOPES_TABLE} (scope, token) VALUES {values}"
-            " ON CONFLICT (scope) DO UPDATE SET token = excluded.token",
-            [value for row in rows for value in row],
-        )
 
 
 def cached(name: str, key: object, compute: Callable[[], T], scopes: Iterable[str] = ()) -> T:

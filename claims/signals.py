@@ -111,36 +111,15 @@ def refuse_deleting_a_statements_only_quote(sender, instance: Quote, origin=None
 COUNTED_APPS = frozenset({"claims", "sources"})
 
 
-@receiver(pre_save, sender=Statement)
-def remember_stored_scopes(sender, instance: Statement, raw: bool = False, **kwargs):
-    """The claim and actors the statement had before this save: their caches change too."""
-    stored = None
-    if instance.pk is not None:
-        stored = Statement.objects.filter(pk=instance.pk).values(*SCOPE_FIELDS).first()
-    instance._stored_scopes = statement_scopes(stored) if stored else set()
-
-
-SCOPE_FIELDS = ("claim_id", "party_id", "actor_id", "speaker_id")
-
-
-def statement_scopes(fields: dict) -> set[str]:
-    """The cache scopes (claims.cached) a statement's save or deletion changes."""
-    scopes = {f"claim:{fields['claim_id']}"}
-    scopes |= {f"actor:{fields[name]}" for name in SCOPE_FIELDS[1:] if fields[name]}
-    return scopes
-
-
 @receiver(post_save)
 @receiver(post_delete)
 @receiver(m2m_changed)
 def forget_cached_aggregates(sender, instance=None, **kwargs):
-    if sender is Statement.history.model:
-        return  # written with the statement, whose scopes are replaced below
-    if sender is Statement and instance is not None:
-        # A statement's write changes only its claim's and its actors' caches.
-        now = statement_scopes({name: getattr(instance, name) for name in SCOPE_FIELDS})
-        cached.scopes_changed(now | getattr(instance, "_stored_scopes", set()))
-    elif sender._meta.app_label in COUNTED_APPS:
+    if sender in (Statement, Statement.history.model):
+        # A statement's write changes only its claim's and its actors' caches: the
+        # database replaces their tokens, whatever wrote (claims.database.record_tokens).
+        return
+    if sender._meta.app_label in COUNTED_APPS:
         cached.data_changed()
 
 

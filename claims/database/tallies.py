@@ -23,7 +23,7 @@ SQLite re-tallies per row. Bulk loads (claims.corpus) switch the triggers off an
 
 from __future__ import annotations
 
-from claims.database import statement_token
+from claims.database import record_tokens, statement_token
 from claims.database.vendor import run_for_vendor
 
 MIGRATION = "0012_statement_tallies"
@@ -314,6 +314,7 @@ def switch_on(connection) -> None:
 
 def _switch(connection, *, on: bool) -> None:
     statement_token.switch(connection, on=on)
+    record_tokens.switch(connection, on=on)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             for name, table in POSTGRESQL_TRIGGERS.items():

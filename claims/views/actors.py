@@ -63,7 +63,8 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "actor-claims",
             actor.pk,
             lambda: histories.actor_claims_in_order(actor),
-            [f"actor:{actor.pk}", cached.STATEMENTS],
+            # The tallies of its statements, which replace its token when they change.
+            [f"actor:{actor.pk}"],
         )
         rows = histories.ActorHistoryByClaim(actor, claims_in_order)
         count = len(rows)
