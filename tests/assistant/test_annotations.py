@@ -1,8 +1,8 @@
 """The evaluation sets of real articles on other subjects, annotated by hand.
 
-Three sets: `articles` (the assistant's rules may be tuned on it), `heldout` (built to be
-never tuned on, now tuned on as well) and `heldout2` (never tuned on, to tell general rules
-from fitted ones). Each set is built with the seed's own builder
+Four sets: `articles` (the assistant's rules may be tuned on it), `heldout` (built to be
+never tuned on, now tuned on as well), `heldout2` and `heldout3` (never tuned on, to tell
+general rules from fitted ones). Each set is built with the seed's own builder
 (claims/seed.py), so every quote is verbatim and unambiguous, every actor, claim, stance
 and precision is known and every date wording agrees with sources/dates.py; the built
 records are then loaded into the database, where the models' own rules check them again.
@@ -26,9 +26,14 @@ from sources.models import Article
 
 SETS_DIR = Path(__file__).parent
 # A relative wording each set must exercise, besides weekdays and undated statements.
-RELATIVE_WORDING = {"articles": "last week", "heldout": "today", "heldout2": "A day earlier"}
+RELATIVE_WORDING = {
+    "articles": "last week",
+    "heldout": "today",
+    "heldout2": "A day earlier",
+    "heldout3": "on Saturday",
+}
 # Sets built to be held out: each must share no article, body or claim with any other set.
-HELD_OUT = ("heldout", "heldout2")
+HELD_OUT = ("heldout", "heldout2", "heldout3")
 
 
 def read_annotations(set_name: str) -> dict:
