@@ -41,6 +41,23 @@ def test_the_actor_page_offers_the_claims_it_spoke_on_with_their_counts(client, 
     assert labels == sorted(labels, key=str.casefold)  # found by name in the picker
 
 
+def test_the_actor_pages_claim_choices_follow_every_write_at_once(client, seed):
+    from django.db import connection
+
+    russia = Actor.objects.get(slug="russia")
+    new_claim = make_claim(slug="a-new-claim", text="A new claim")
+    before = claim_options(client.get("/actors/russia/"))  # cached now
+    statement = Statement.objects.by_actor(russia).order_by("id").first()
+    with connection.cursor() as cursor:  # no signal, no version: the tallies and token
+        cursor.execute(
+            "UPDATE claims_statement SET claim_id = %s WHERE id = %s", [new_claim.pk, statement.pk]
+        )
+    after = claim_options(client.get("/actors/russia/"))
+    old_slug = statement.claim.slug
+    assert after["a-new-claim"] == ("A new claim", 1, False)
+    assert after.get(old_slug, (None, 0))[1] == before[old_slug][1] - 1
+
+
 def test_the_stances_show_how_many_statements_each_has(client, seed):
     russia = Actor.objects.get(slug="russia")
     expected = Counter(Statement.objects.by_actor(russia).values_list("stance", flat=True))
