@@ -15,7 +15,7 @@ writers of statements wait for each other there and never deadlock over these ro
 from __future__ import annotations
 
 from claims.database.statement_token import TABLE, TOKEN
-from claims.database.vendor import run_for_vendor
+from claims.database.vendor import run_for_vendor, switch_triggers
 
 MIGRATION = "0021_record_tokens"
 COLUMNS = (("claim", "claim_id"), ("actor", "party_id"), ("actor", "actor_id"))
@@ -128,13 +128,13 @@ def switch(connection, *, on: bool) -> None:
     """Off for a bulk load (inside its transaction); back on after it, with every
     claim's and actor's token replaced."""
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            state = "ENABLE" if on else "DISABLE"
-            for name, (_, table, _) in EVENTS.items():
-                cursor.execute(f"ALTER TABLE {table} {state} TRIGGER {name}")
-        else:
-            for sql in SQLITE_FORWARD if on else SQLITE_REVERSE:
-                cursor.execute(sql)
+        switch_triggers(
+            cursor,
+            connection.vendor,
+            on,
+            postgresql={name: table for name, (_, table, _) in EVENTS.items()},
+            sqlite=(SQLITE_FORWARD, SQLITE_REVERSE),
+        )
         if on:
             cursor.execute(
                 f"UPDATE {TABLE} SET token = {TOKEN[connection.vendor]}"

@@ -17,7 +17,7 @@ write instead of deadlocking over tallies. Bulk loads switch them off with the t
 
 from __future__ import annotations
 
-from claims.database.vendor import run_for_vendor
+from claims.database.vendor import run_for_vendor, switch_triggers
 
 MIGRATION = "0018_statement_token"
 SCOPE = "statements"
@@ -162,12 +162,12 @@ def drop(apps, schema_editor):
 def switch(connection, *, on: bool) -> None:
     """Off for a bulk load (inside its transaction), back on after it with new tokens."""
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            state = "ENABLE" if on else "DISABLE"
-            for name, (_, table, _, _) in EVENTS.items():
-                cursor.execute(f"ALTER TABLE {table} {state} TRIGGER {name}")
-        else:
-            for sql in SQLITE_FORWARD if on else SQLITE_REVERSE:
-                cursor.execute(sql)
+        switch_triggers(
+            cursor,
+            connection.vendor,
+            on,
+            postgresql={name: table for name, (_, table, _, _) in EVENTS.items()},
+            sqlite=(SQLITE_FORWARD, SQLITE_REVERSE),
+        )
         if on:
             cursor.execute(replace_sql(connection.vendor, ALL_SCOPES))

@@ -24,7 +24,7 @@ SQLite re-tallies per row. Bulk loads (claims.corpus) switch the triggers off an
 from __future__ import annotations
 
 from claims.database import record_tokens, statement_token
-from claims.database.vendor import run_for_vendor
+from claims.database.vendor import run_for_vendor, switch_triggers
 
 MIGRATION = "0012_statement_tallies"
 TALLY = "claims_tally"
@@ -316,11 +316,10 @@ def _switch(connection, *, on: bool) -> None:
     statement_token.switch(connection, on=on)
     record_tokens.switch(connection, on=on)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            for name, table in POSTGRESQL_TRIGGERS.items():
-                cursor.execute(
-                    f"ALTER TABLE {table} {'ENABLE' if on else 'DISABLE'} TRIGGER {name}"
-                )
-        else:
-            for sql in SQLITE_FORWARD if on else SQLITE_REVERSE:
-                cursor.execute(sql)
+        switch_triggers(
+            cursor,
+            connection.vendor,
+            on,
+            postgresql=POSTGRESQL_TRIGGERS,
+            sqlite=(SQLITE_FORWARD, SQLITE_REVERSE),
+        )
